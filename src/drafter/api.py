@@ -1,0 +1,125 @@
+"""The engine's public entry points: read → model → checks → diagnostics.
+
+The CLI, the TUI and the renderer call these; none of them reaches into the modules below.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .checks import CheckContext, all_checks, code_selected
+from .diagnostics import Diagnostic, Severity
+from .model import Report
+from .outline import Outline, load_outline
+from .outline_match import OutlineMatch, match_outline
+from .source import SourceDocument, read_source, source_from_bytes
+from .structure import parse_report
+
+
+@dataclass
+class CheckOptions:
+    """What to check and how: outline, code selection, severity overrides, the report's date."""
+
+    outline: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    date: _dt.date | None = None
+    checklists: tuple[str, ...] = ()
+    #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
+    ignored: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass
+class CheckResult:
+    """Everything known about one document after checking it."""
+
+    source: SourceDocument
+    report: Report
+    outline: Outline
+    match: OutlineMatch
+    diagnostics: list[Diagnostic]
+
+    def counts(self) -> dict[str, int]:
+        """Number of diagnostics by severity name."""
+        counts = {s.value: 0 for s in Severity}
+        for d in self.diagnostics:
+            counts[d.severity.value] += 1
+        return counts
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether any diagnostic is at or above ``fail_on`` (error, warning, info; never)."""
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(d.severity.rank >= threshold for d in self.diagnostics)
+
+
+def parse(source: SourceDocument) -> Report:
+    """Parse a source document into the report model."""
+    return parse_report(source)
+
+
+def analyze(source: SourceDocument, options: CheckOptions | None = None,
+            outline: Outline | None = None) -> CheckResult:
+    """Parse and check one document with every registered check.
+
+    Raises:
+        ChecklistError: the outline or a checklist is malformed.
+    """
+    options = options or CheckOptions()
+    outline = outline or load_outline(options.outline)
+    report = parse_report(source)
+    match = match_outline(report, outline)
+    ctx = CheckContext(report=report, outline=outline, match=match, options=options)
+    diagnostics: list[Diagnostic] = []
+    for check in all_checks():
+        if not any(code_selected(r.code, options.select, options.ignore) for r in check.rules):
+            continue
+        for diagnostic in check.run(ctx):
+            if not code_selected(diagnostic.code, options.select, options.ignore):
+                continue
+            if (diagnostic.code, diagnostic.text) in options.ignored:
+                continue
+            override = options.severity.get(diagnostic.code)
+            if override:
+                diagnostic.severity = Severity(override)
+            diagnostics.append(diagnostic)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+
+
+def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None) -> CheckResult:
+    """Read and check one file (``-`` for standard input).
+
+    Raises:
+        InputError: the file cannot be read.
+        ChecklistError: the outline or a checklist is malformed.
+    """
+    return analyze(read_source(path), options)
+
+
+def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
+               options: CheckOptions | None = None, like: SourceDocument | None = None) -> CheckResult:
+    """Check text held in memory (the editor's buffer); ``like`` supplies encoding and newline."""
+    if like is not None:
+        source = SourceDocument(path=like.path, text=text.replace("\r\n", "\n").replace("\r", "\n"),
+                                encoding=like.encoding, newline=like.newline, bom=like.bom,
+                                format=like.format, line_unit=like.line_unit, meta=like.meta)
+    else:
+        source = source_from_bytes(text.encode("utf-8"), path, fmt)
+    return analyze(source, options)
+
+
+def check_many(paths: Iterable[str], options: CheckOptions | None = None):
+    """Yield (path, CheckResult | DrafterError) for each path, never stopping on a bad file."""
+    from .errors import DrafterError
+
+    for path in paths:
+        try:
+            yield path, check_path(path, options)
+        except DrafterError as exc:
+            yield path, exc

@@ -1,0 +1,109 @@
+"""The check registry: every module in this package is one check, found without a central list.
+
+A check module defines ``RULES`` (the codes it reports, with their documentation) and a function
+``check(ctx) -> Iterable[Diagnostic]``. Adding a check is adding a module (plus checklist data);
+nothing else changes. ``drafter rules`` reads ``RULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+from typing import Any, Callable, Iterable
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Report
+from ..outline import Outline
+from ..outline_match import OutlineMatch
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A diagnostic code and its documentation."""
+
+    code: str
+    severity: Severity
+    summary: str                 #: one line, Chinese, for `drafter rules`
+    explanation: str = ""        #: a paragraph for `drafter rules CODE`
+    bad: str = ""                #: an example that triggers it
+    good: str = ""               #: the same example, corrected
+    fixable: bool = False
+
+
+@dataclass
+class CheckContext:
+    """What every check may read: the report, the outline and its match, and options."""
+
+    report: Report
+    outline: Outline
+    match: OutlineMatch
+    options: Any = None
+    #: Results shared between checks within one run (e.g. compiled checklists).
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def diagnostic(self, code: str, message: str, start: int, end: int, *,
+                   severity: Severity | str | None = None, **kwargs: Any) -> Diagnostic:
+        """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
+        and the part/section default to where ``start`` falls in the outline."""
+        rule = rule_for(code)
+        sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
+        if "part" not in kwargs and "section" not in kwargs:
+            kwargs["part"], kwargs["section"] = self.match.locate(start)
+        return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
+                          text=self.report.text[start:end], **kwargs)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its module name, its rules and its function."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    run: Callable[[CheckContext], Iterable[Diagnostic]]
+
+
+def _load(module: ModuleType) -> Check | None:
+    rules = getattr(module, "RULES", None)
+    run = getattr(module, "check", None)
+    if rules is None or run is None:
+        return None
+    return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run)
+
+
+@lru_cache(maxsize=1)
+def all_checks() -> tuple[Check, ...]:
+    """Every check module in this package, sorted by name."""
+    checks = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        check = _load(importlib.import_module(f"{__name__}.{info.name}"))
+        if check is not None:
+            checks.append(check)
+    return tuple(checks)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, Rule]:
+    """Every rule code → its :class:`Rule`, sorted by code."""
+    rules = {rule.code: rule for check in all_checks() for rule in check.rules}
+    return dict(sorted(rules.items()))
+
+
+def rule_for(code: str) -> Rule | None:
+    """The rule for ``code``, or None."""
+    return all_rules().get(code)
+
+
+def code_selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """Whether ``code`` passes ``--select``/``--ignore`` (each a code or a prefix like ``typo``)."""
+
+    def hits(patterns: Iterable[str]) -> bool:
+        return any(code == p or code.startswith(p.rstrip(".*") + ".") for p in patterns)
+
+    if select and not hits(select):
+        return False
+    return not (ignore and hits(ignore))

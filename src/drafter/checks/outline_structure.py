@@ -1,0 +1,124 @@
+"""outline.*: parts and areas of the standard outline that are missing, misplaced, doubled or extra."""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from . import CheckContext, Rule
+
+STANDARD = "标准提纲"
+
+RULES = [
+    Rule("outline.missing-part", Severity.ERROR, "缺少提纲规定的部分（如“下半年工作安排”）",
+         "标准提纲要求报告包含的部分（上半年工作总结、下半年工作安排）未找到。部分按一级标题识别，"
+         "如“一、上半年工作总结”“二、下半年工作安排”（也识别计划、打算、思路、要点、完成情况等说法）。",
+         bad="一、上半年工作总结\n（一）……\n（全文没有下半年部分）",
+         good="一、上半年工作总结\n……\n二、下半年工作安排\n……"),
+    Rule("outline.missing-section", Severity.ERROR, "部分中缺少提纲规定的方面（如“文化文艺”）",
+         "每个部分都应覆盖提纲中的全部方面。方面只按标题识别：二级标题（含段首的标题句）"
+         "或“一是……”条目的首句；正文和导语中的顺带提及不算。诊断位于该部分的标题处。",
+         bad="二、下半年工作安排\n一是深化理论武装……\n（其余四个方面缺失）",
+         good="二、下半年工作安排\n一是深化理论武装……\n二是……意识形态……"),
+    Rule("outline.order", Severity.WARNING, "方面或部分的顺序不符合标准提纲",
+         "标准顺序：理论武装、意识形态、新闻舆论、精神文明、文化文艺；部分先总结后安排。",
+         bad="（一）……新闻舆论……\n（二）……理论武装……", good="（一）……理论武装……\n（二）……新闻舆论……"),
+    Rule("outline.duplicate", Severity.WARNING, "同一部分中同一方面出现两次",
+         "一个部分中，同一方面只应有一节；第二处标出并指向第一处。",
+         bad="（一）……理论武装……\n（二）……理论学习……", good="（一）……理论武装……（合并为一节）"),
+    Rule("outline.extra", Severity.INFO, "该节不在标准提纲内",
+         "标题未匹配提纲中的任何方面或部分。可能是提纲之外的内容（如“存在的问题”），"
+         "也可能是标题措辞未被识别：请用 drafter outline 查看识别结果，或在提纲文件中增加别名。",
+         bad="三、存在的问题和不足", good="（如确需保留，可忽略此提示）"),
+]
+
+
+def check(ctx: CheckContext):
+    """Compare the matched outline with the standard one."""
+    report, match = ctx.report, ctx.match
+    order = [p.part.id for p in match.parts]
+    found_parts = [pm for pm in match.parts if pm.found]
+    last_line = report.paragraphs[-1].span if report.paragraphs else report.span(0, 0)
+
+    for pm in match.parts:
+        part = pm.part
+        if not pm.found:
+            yield ctx.diagnostic(
+                "outline.missing-part", f"缺少“{part.title}”部分（{STANDARD}要求的第 {order.index(part.id) + 1} 部分）",
+                last_line.start, last_line.end, part=part.id, section=None)
+            continue
+        span = pm.span
+        for sm in pm.sections:
+            if not sm.found:
+                yield ctx.diagnostic(
+                    "outline.missing-section",
+                    f"“{part.title}”中缺少“{sm.section.title}”方面",
+                    span.start, span.end, part=part.id, section=sm.section.id)
+        yield from _order(ctx, pm)
+        seen = {}
+        for unit in pm.units:
+            if unit.area is None:
+                yield ctx.diagnostic("outline.extra", f"“{unit.title[:20]}”未匹配{STANDARD}中的任何方面",
+                                     unit.span.start, unit.span.end, part=part.id, section=None)
+            elif unit.area in seen:
+                first = seen[unit.area]
+                title = part.sections[[s.id for s in part.sections].index(unit.area)].title
+                yield ctx.diagnostic("outline.duplicate",
+                                     f"“{title}”方面在本部分重复出现（第 {first.span.line} 行已有）",
+                                     unit.span.start, unit.span.end, part=part.id, section=unit.area)
+            else:
+                seen[unit.area] = unit
+
+    positions = [(pm.start, pm) for pm in found_parts]
+    for (a_start, a), (b_start, b) in zip(positions, positions[1:]):
+        if order.index(a.part.id) > order.index(b.part.id) and a_start < b_start:
+            yield ctx.diagnostic("outline.order", f"“{a.part.title}”应在“{b.part.title}”之后",
+                                 a.span.start, a.span.end, part=a.part.id, section=None)
+    for pm in match.duplicate_parts:
+        yield ctx.diagnostic("outline.duplicate", f"“{pm.part.title}”部分重复出现",
+                             pm.span.start, pm.span.end, part=pm.part.id, section=None)
+    for division in match.extra_parts:
+        span = division.heading.span
+        yield ctx.diagnostic("outline.extra", f"“{division.heading.title[:20]}”不在{STANDARD}内",
+                             span.start, span.end, part=None, section=None)
+
+
+def _order(ctx: CheckContext, pm):
+    """Flag the units that break the standard order (those outside a longest ordered run)."""
+    ids = [s.id for s in pm.part.sections]
+    units, seen = [], set()
+    for unit in pm.units:
+        if unit.area is not None and unit.area not in seen:
+            seen.add(unit.area)
+            units.append(unit)
+    ranks = [ids.index(u.area) for u in units]
+    keep = _longest_increasing(ranks)
+    titles = "、".join(s.title for s in pm.part.sections)
+    for i, unit in enumerate(units):
+        if i in keep:
+            continue
+        before = [units[j] for j in keep if ranks[j] < ranks[i]]
+        where = f"应在“{_title(pm, before[-1].area)}”之后" if before else "应排在最前"
+        yield ctx.diagnostic("outline.order",
+                             f"“{_title(pm, unit.area)}”的位置不合标准顺序，{where}（标准顺序：{titles}）",
+                             unit.span.start, unit.span.end, part=pm.part.id, section=unit.area)
+
+
+def _title(pm, area: str) -> str:
+    return next(s.title for s in pm.part.sections if s.id == area)
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (O(n²); n is a handful)."""
+    if not values:
+        return set()
+    best = [1] * len(values)
+    prev = [-1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    i = max(range(len(values)), key=lambda k: (best[k], -k))
+    keep = set()
+    while i != -1:
+        keep.add(i)
+        i = prev[i]
+    return keep

@@ -1,0 +1,58 @@
+"""``drafter check PATH...``: check reports against the outline and the checklists."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..api import check_many
+from ..errors import DrafterError
+from ..report_json import document_json
+from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from .common import add_check_options, expand_paths, options_from_args
+
+NAME = "check"
+HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``drafter check``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）或 -")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
+                        help="达到此严重程度即以状态 1 退出（默认 error）")
+    parser.add_argument("--no-outline", action="store_true", help="文本输出中不打印提纲表")
+    add_check_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every path; print text or JSON; exit 0, 1 (findings) or 2 (input errors)."""
+    options = options_from_args(args)
+    results, errors = [], []
+    try:
+        paths = expand_paths(args.paths)
+    except DrafterError as exc:
+        errors.append(exc)
+        paths = []
+    if args.format == "text":
+        from .output import TextOutput
+
+        out = TextOutput(show_outline=not args.no_outline)
+    for path, result in check_many(paths, options):
+        if isinstance(result, DrafterError):
+            errors.append(result)
+            if args.format == "text":
+                print(f"drafter: {result}", file=sys.stderr)
+            continue
+        results.append(result)
+        if args.format == "text":
+            out.file(result)
+    if args.format == "json":
+        json.dump(document_json(results, errors), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        out.summary(results, errors)
+    if errors:
+        return EXIT_USAGE
+    return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK

@@ -1,0 +1,61 @@
+"""Options shared by the commands that check documents (check, outline, render…)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+
+from ..api import CheckOptions
+from ..errors import DrafterError
+
+
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    """Add --outline, --select, --ignore, --date, --checklist."""
+    parser.add_argument("--outline", metavar="NAME|PATH", help="标准提纲：内置名称或 YAML 文件路径")
+    parser.add_argument("--select", metavar="CODES", action="append", default=[],
+                        help="只报告这些代码（逗号分隔，可用前缀，如 typo,outline.missing-section）")
+    parser.add_argument("--ignore", metavar="CODES", action="append", default=[],
+                        help="不报告这些代码（逗号分隔，可用前缀）")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="报告日期（判断表述是否过时、期间是否相符）")
+    parser.add_argument("--checklist", metavar="PATH", action="append", default=[],
+                        help="额外的检查清单文件或文件夹（可重复）")
+
+
+def _codes(values: list[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def options_from_args(args: argparse.Namespace) -> CheckOptions:
+    """Build :class:`CheckOptions` from parsed arguments."""
+    date = None
+    if getattr(args, "date", None):
+        try:
+            date = _dt.date.fromisoformat(args.date)
+        except ValueError:
+            raise DrafterError(f"--date 应为 YYYY-MM-DD，收到“{args.date}”") from None
+    return CheckOptions(
+        outline=getattr(args, "outline", None),
+        select=_codes(getattr(args, "select", [])),
+        ignore=_codes(getattr(args, "ignore", [])),
+        date=date,
+        checklists=tuple(getattr(args, "checklist", [])),
+    )
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given, folders walked recursively for reports, ``-`` for standard input.
+
+    Raises:
+        InputError: a folder holds no reports (a missing file is reported when it is read).
+    """
+    import os
+
+    from ..source import find_reports
+
+    out: list[str] = []
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            out.extend(find_reports(path))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,118 @@
+"""Text output of the CLI: diagnostic lines, the outline table and tree, the summary.
+
+The only engine-side module that imports rich. Colour only on a terminal; NO_COLOR is honoured
+(rich reads it). Diagnostic lines never wrap, so that ``path:line:col:`` stays parseable.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..api import CheckResult
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：行号为正文段落序号，从 1 起，空段落不计；列为段落内字符位置）"}
+
+
+class TextOutput:
+    """Writes check results for people (and for grep)."""
+
+    def __init__(self, show_outline: bool = True, file=None) -> None:
+        self.console = Console(file=file or sys.stdout, highlight=False, soft_wrap=True)
+        if not self.console.is_terminal:
+            # Piped output is read by people in a pager or by tools: never crop it at 80 cells.
+            self.console.width = max(self.console.width, 200)
+        self.show_outline = show_outline
+
+    def file(self, result: CheckResult) -> None:
+        """Diagnostic lines ``path:line:col: severity code message``, then the outline table."""
+        path = result.source.path
+        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        if note:
+            self.console.print(Text(f"{path}: {note}", style="dim"))
+        for d in result.diagnostics:
+            line = Text()
+            line.append(f"{path}:{d.span.line}:{d.span.column}: ", style="bold")
+            line.append(d.severity.value, style=_STYLE[d.severity.value])
+            line.append(f" {d.code} ", style="dim")
+            line.append(d.message)
+            if d.suggestion is not None:
+                line.append(f"（建议：{d.suggestion or '删除'}）", style="green")
+            self.console.print(line)
+        if self.show_outline:
+            self.console.print(self._table(result))
+
+    def _table(self, result: CheckResult) -> Table:
+        table = Table(title=f"{result.source.path} · 提纲 {result.outline.name}", title_justify="left",
+                      show_edge=False, pad_edge=False)
+        for label in ("部分", "方面", "状态", "行", "匹配词", "问题"):
+            table.add_column(label, no_wrap=label != "匹配词")
+        per_section: dict[tuple, int] = {}
+        for d in result.diagnostics:
+            per_section[(d.part, d.section)] = per_section.get((d.part, d.section), 0) + 1
+        for pm in result.match.parts:
+            if not pm.found:
+                table.add_row(pm.part.title, "—", Text("缺失", style="bold red"), "", "", "")
+                continue
+            for i, sm in enumerate(pm.sections):
+                unit = sm.unit
+                status = Text("✓ 有", style="green") if sm.found else Text("✗ 缺", style="bold red")
+                table.add_row(pm.part.title if i == 0 else "", sm.section.title, status,
+                              str(unit.span.line) if unit else "", unit.matched if unit else "",
+                              str(per_section.get((pm.part.id, sm.section.id), "")))
+        return table
+
+    def tree(self, result: CheckResult) -> None:
+        """The recognised outline as a tree: part → area ← heading and matching phrase."""
+        title = result.report.title or result.source.path
+        root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))
+        for pm in result.match.parts:
+            if not pm.found:
+                root.add(Text(f"✗ {pm.part.title}：未找到", style="bold red"))
+                continue
+            heading = pm.division.heading.full_text if pm.division else "（无部分标题，按方面标题推断）"
+            label = Text(f"✓ {pm.part.title}", style="bold green")
+            label.append(f"  第{pm.span.line}行 {heading}", style="")
+            if pm.matched:
+                label.append(f"  ← “{pm.matched}”", style="cyan")
+            branch = root.add(label)
+            for sm in pm.sections:
+                if sm.unit is None:
+                    branch.add(Text(f"✗ {sm.section.title}：未找到", style="bold red"))
+                    continue
+                unit = sm.unit
+                node = Text(f"✓ {sm.section.title}", style="green")
+                node.append(f"  第{unit.span.line}行 {_clip(unit.heading)}")
+                node.append(f"  ← “{unit.matched}”", style="cyan")
+                branch.add(node)
+            for unit in pm.units:
+                if unit.area is None:
+                    branch.add(Text(f"？ 第{unit.span.line}行 {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
+        for division in result.match.extra_parts:
+            root.add(Text(f"？ 第{division.heading.span.line}行 {_clip(division.heading.full_text)}：不在标准提纲内",
+                          style="yellow"))
+        self.console.print(root)
+
+    def summary(self, results: list[CheckResult], errors: list) -> None:
+        """The closing line: files, counts by severity, unreadable files."""
+        totals = {"error": 0, "warning": 0, "info": 0}
+        for result in results:
+            for key, value in result.counts().items():
+                totals[key] += value
+        line = Text(f"共 {len(results)} 个文件：")
+        line.append(f"{totals['error']} 个错误", style=_STYLE["error"] if totals["error"] else "")
+        line.append("，")
+        line.append(f"{totals['warning']} 个警告", style=_STYLE["warning"] if totals["warning"] else "")
+        line.append(f"，{totals['info']} 个提示")
+        if errors:
+            line.append(f"；{len(errors)} 个文件无法读取", style="bold red")
+        self.console.print(line)
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

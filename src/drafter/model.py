@@ -1,0 +1,175 @@
+"""The report model: title, front matter, lead, divisions (parts, sections…), paragraphs, items.
+
+Every node has a :class:`Span` into the document's text (``\\n`` line ends). Lines and columns
+are 1-based; columns count code points; ``end_column`` is exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .numbering import Marker
+from .source import SourceDocument
+from .textpos import LineIndex
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of the text: offsets ``[start, end)`` and their 1-based line/column."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, index: LineIndex, start: int, end: int) -> "Span":
+        """Make a span from offsets, using ``index`` for lines and columns."""
+        line, column = index.position(start)
+        end_line, end_column = index.position(end)
+        return cls(start, end, line, column, end_line, end_column)
+
+
+@dataclass
+class Heading:
+    """A heading: its numbering mark (if any) and its heading sentence.
+
+    A run-in heading is the first sentence of its paragraph, ending at its first 。.
+    """
+
+    marker: Marker | None
+    text: str                 #: the heading sentence without the mark
+    span: Span                #: mark + heading sentence
+    run_in: bool = False
+    md_level: int | None = None  #: number of ``#`` in Markdown, else None
+
+    @property
+    def full_text(self) -> str:
+        """Mark and sentence as written, e.g. "（一）着眼“培根铸魂”，理论武装工作不断深化。"."""
+        return (self.marker.text if self.marker else "") + self.text
+
+    @property
+    def title(self) -> str:
+        """The heading sentence without the mark and the closing 。."""
+        return self.text.rstrip("。.！？!?；;：: ")
+
+
+@dataclass
+class Item:
+    """An enumerated item 一是…, at the start of a paragraph or inside one."""
+
+    number: int
+    marker: str               #: e.g. "三是"
+    text: str                 #: its heading sentence (up to the first 。/；) without the mark
+    span: Span                #: mark + heading sentence
+    body: Span                #: from the mark to the next item or the end of the paragraph
+    at_paragraph_start: bool
+
+    @property
+    def full_text(self) -> str:
+        """Mark and heading sentence as written."""
+        return self.marker + self.text
+
+    @property
+    def title(self) -> str:
+        """The heading sentence without the mark and the closing punctuation."""
+        return self.text.rstrip("。.！？!?；;，,： ")
+
+
+@dataclass
+class Paragraph:
+    """One line of text (a paragraph in this genre); ``kind`` says what role it plays."""
+
+    line: int
+    text: str                 #: the line as written (Markdown marks included)
+    span: Span
+    kind: str = "body"        #: "title", "lead", "heading" or "body"
+    heading: Heading | None = None
+    items: list[Item] = field(default_factory=list)
+    content_start: int = 0    #: offset where the text proper starts (after ``#`` marks, spaces)
+
+
+@dataclass
+class Division:
+    """A numbered or Markdown heading and everything under it until the next one at its level."""
+
+    level: int                #: 1 一、  2 （一）  3 1.  4 （1）
+    heading: Heading
+    paragraphs: list[Paragraph] = field(default_factory=list)   #: own paragraphs, heading's first
+    children: list["Division"] = field(default_factory=list)
+    parent: "Division | None" = field(default=None, repr=False)
+    end: int = 0              #: offset just past the division's last paragraph (set by the parser)
+
+    @property
+    def items(self) -> list[Item]:
+        """The items 一是… in this division's own paragraphs, in order."""
+        return [item for paragraph in self.paragraphs for item in paragraph.items]
+
+    @property
+    def start(self) -> int:
+        """Offset of the heading's first character."""
+        return self.heading.span.start
+
+    def walk(self):
+        """This division and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ReportPeriod:
+    """The time a report covers, from front matter, the title, configuration or today."""
+
+    year: int | None = None
+    half: int | None = None   #: 1 上半年, 2 下半年, None for a whole year or unknown
+    source: str = "unknown"   #: "front-matter", "title", "config", "today", "unknown"
+
+    @property
+    def label(self) -> str:
+        """E.g. "2020年上半年"."""
+        year = f"{self.year}年" if self.year else ""
+        half = {1: "上半年", 2: "下半年"}.get(self.half or 0, "")
+        return year + half or "未知"
+
+
+@dataclass
+class Report:
+    """A parsed report: what the checks, the outline matcher, the TUI and the renderer read."""
+
+    source: SourceDocument
+    index: LineIndex
+    paragraphs: list[Paragraph]
+    divisions: list[Division]
+    title: str | None = None
+    title_lines: list[Paragraph] = field(default_factory=list)
+    lead: list[Paragraph] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_span: Span | None = None
+    front_matter_error: tuple[str, int] | None = None   #: (message, line) when it is malformed
+    period: ReportPeriod = field(default_factory=ReportPeriod)
+
+    @property
+    def text(self) -> str:
+        """The document's text with ``\\n`` line ends."""
+        return self.source.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A span for offsets ``[start, end)`` of this report's text."""
+        return Span.of(self.index, start, end)
+
+    def walk(self):
+        """Every division, in document order."""
+        for division in self.divisions:
+            yield from division.walk()
+
+    def division_at(self, offset: int) -> Division | None:
+        """The innermost division containing ``offset``, or None (title, lead)."""
+        found = None
+        for division in self.walk():
+            if division.start <= offset < max(division.end, division.start + 1):
+                found = division
+        return found

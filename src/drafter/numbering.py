@@ -1,0 +1,139 @@
+"""Numbering marks of official documents: 一、 （一） 1. （1）, their non-standard variants, 一是.
+
+GB/T 9704-2012 sets the four heading levels 一、 （一） 1. （1）. Drafts also use 1、 (1) ㈠ and
+half-width brackets; those are recognised at the same level and flagged by the checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (一, 十二, 二十, 一百零五), or None."""
+    if not numeral:
+        return None
+    if numeral.isdigit():
+        return int(numeral.translate(_FULLWIDTH_DIGITS))
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _DIGITS:
+            current = _DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def int_to_cn(value: int) -> str:
+    """Chinese numeral for 1..999 as used in numbering (十一, 二十, 一百零五)."""
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    if value < 20:
+        return "十" + (digits[value - 10] if value > 10 else "")
+    if value < 100:
+        tens, ones = divmod(value, 10)
+        return digits[tens] + "十" + (digits[ones] if ones else "")
+    hundreds, rest = divmod(value, 100)
+    if rest == 0:
+        return digits[hundreds] + "百"
+    tail = int_to_cn(rest) if rest >= 10 else "零" + digits[rest]
+    if 10 <= rest < 20:
+        tail = "一" + tail
+    return digits[hundreds] + "百" + tail
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering mark at the start of a heading."""
+
+    level: int        #: 1 一、  2 （一）  3 1.  4 （1）
+    number: int
+    text: str         #: the mark as written, e.g. "（一）"
+    style: str        #: "standard" or the name of the non-standard form
+    standard: str     #: the mark as GB/T 9704 writes it, e.g. "（一）"
+
+
+_CIRCLED_PAREN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+
+_MARKERS = [
+    # level 1: 一、 (also 一. and 一． seen in drafts)
+    (re.compile(rf"({CN_NUMERAL})(、|[\.．](?![\d０-９]))"), 1),
+    # level 2: （一） or (一) or mixed brackets, or ㈠
+    (re.compile(rf"([（(])({CN_NUMERAL})([）)])"), 2),
+    (re.compile(f"([{_CIRCLED_PAREN}])"), 2),
+    # level 4 before level 3 so that （1） is not read as "1."
+    (re.compile(r"([（(])([0-9０-９]{1,3})([）)])"), 4),
+    # level 3: 1. or 1．, and the non-standard 1、
+    (re.compile(r"([0-9０-９]{1,3})([\.．](?![\d０-９])|、)"), 3),
+]
+
+
+def standard_marker(level: int, number: int) -> str:
+    """The GB/T 9704 numbering mark for ``number`` at ``level``."""
+    if level == 1:
+        return f"{int_to_cn(number)}、"
+    if level == 2:
+        return f"（{int_to_cn(number)}）"
+    if level == 3:
+        return f"{number}."
+    return f"（{number}）"
+
+
+def match_marker(text: str, pos: int = 0) -> Marker | None:
+    """Parse a numbering mark at ``text[pos:]``; None when there is none."""
+    for pattern, level in _MARKERS:
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        if level == 2 and len(m.groups()) == 1:
+            number = _CIRCLED_PAREN.index(m.group(1)) + 1
+            style = "circled"
+        elif level in (2, 4):
+            number = cn_to_int(m.group(2)) if level == 2 else int(m.group(2).translate(_FULLWIDTH_DIGITS))
+            style = "standard" if (m.group(1), m.group(3)) == ("（", "）") else "half-width-brackets"
+        else:
+            number = cn_to_int(m.group(1)) if level == 1 else int(m.group(1).translate(_FULLWIDTH_DIGITS))
+            sep = m.group(2)
+            if level == 1:
+                style = "standard" if sep == "、" else "dot-after-chinese"
+            else:
+                style = "standard" if sep == "." else ("fullwidth-dot" if sep == "．" else "dun-after-digit")
+            if level == 3 and not m.group(1).isascii():
+                style = "fullwidth-digits"
+        if number is None or number == 0:
+            continue
+        return Marker(level, number, m.group(0), style, standard_marker(level, number))
+    return None
+
+
+# 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends.
+ITEM_RE = re.compile(rf"(?:(?<=^)|(?<=[。；！？：，;:!?\s”）]))({CN_NUMERAL})是(?=[^，。；、\s])")
+
+
+def item_number(marker_text: str) -> int | None:
+    """Number of an item mark such as 三是."""
+    return cn_to_int(marker_text[:-1])
+
+
+def with_number(marker_text: str, level: int, number: int) -> str:
+    """``marker_text`` renumbered to ``number``, keeping its style (（四）→（三）, 4、→3、, ㈣→㈢)."""
+    if marker_text and marker_text[0] in _CIRCLED_PAREN:
+        return _CIRCLED_PAREN[number - 1] if number <= len(_CIRCLED_PAREN) else standard_marker(2, number)
+    if marker_text.endswith("是"):
+        return int_to_cn(number) + "是"
+    if level in (1, 2):
+        return re.sub(CN_NUMERAL, int_to_cn(number), marker_text, count=1)
+    return re.sub(r"[0-9０-９]+", str(number), marker_text, count=1)

@@ -1,0 +1,207 @@
+"""Reading report files: bytes → text, remembering encoding and line ends to write back exactly.
+
+Encoding detection: a byte-order mark decides first; then strict UTF-8 (valid UTF-8 is UTF-8);
+otherwise charset-normalizer chooses among the encodings Chinese reports actually come in.
+GBK/GB2312 are read and written as GB18030, their superset, so every GBK file round-trips.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+#: Suffixes that ``drafter`` treats as reports when it walks a folder.
+REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# What charset-normalizer may choose from when a file is not UTF-8: the encodings that
+# Chinese official documents are saved in by Windows, WPS and older systems.
+_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+
+@dataclass
+class SourceDocument:
+    """A report's text as read, with what is needed to write it back byte for byte.
+
+    ``text`` always uses ``\\n`` line ends; ``newline`` is the file's own style.
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    bom: bytes = b""
+    format: str = "txt"
+    #: For formats whose lines are not the file's lines (.docx), what a line number means.
+    line_unit: str = "line"
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def encoding_label(self) -> str:
+        """The encoding as shown to users and in JSON (``utf-8-sig`` for UTF-8 with a BOM)."""
+        if self.bom == codecs.BOM_UTF8:
+            return "utf-8-sig"
+        return self.encoding
+
+    def encode(self, text: str | None = None) -> bytes:
+        """Encode ``text`` (default: the document's) in the file's own encoding and line ends.
+
+        Raises:
+            UnicodeEncodeError: a character the encoding cannot hold; nothing is dropped.
+        """
+        body = self.text if text is None else text
+        if self.newline != "\n":
+            body = body.replace("\n", self.newline)
+        codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        return self.bom + body.encode(codec)
+
+    def unencodable(self, text: str | None = None) -> list[str]:
+        """Characters of ``text`` that the document's encoding cannot hold (each listed once)."""
+        body = self.text if text is None else text
+        codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
+        try:
+            body.encode(codec)
+            return []
+        except UnicodeEncodeError:
+            pass
+        bad: list[str] = []
+        for ch in dict.fromkeys(body):
+            try:
+                ch.encode(codec)
+            except UnicodeEncodeError:
+                bad.append(ch)
+        return bad
+
+
+def detect_newline(text: str) -> str:
+    """Return the dominant line-end style of ``text``: ``\\r\\n``, ``\\r`` or ``\\n``."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"), key=lambda pair: pair[0])
+    return best[1] if best[0] else "\n"
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
+    """Decode a report's bytes; return (text, encoding, bom).
+
+    Raises:
+        InputError: binary data or bytes no supported encoding can read.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding, bom
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"文件声明为 {encoding} 但第 {_line_of(data, exc.start)} 行含无法解码的字节；"
+                    "请用编辑器另存为 UTF-8 后重试",
+                    path,
+                ) from None
+    if b"\x00" in data:
+        raise InputError("这是二进制文件（含 NUL 字节），不是文本报告；请打开 .txt、.md 或 .docx 文件", path)
+    try:
+        return data.decode("utf-8"), "utf-8", b""
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # deferred: only non-UTF-8 files pay for it
+
+    matches = from_bytes(data, cp_isolation=_CANDIDATES)
+    # Mainland reports are GB18030 far more often than Big5: where both read the bytes
+    # plausibly (short texts often do), take GB18030.
+    best = next((m for m in matches if m.encoding == "gb18030"), None) or matches.best()
+    if best is None:
+        raise InputError("无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16）；请另存为 UTF-8 后重试", path)
+    encoding = best.encoding.replace("_", "-")
+    if encoding in ("gb2312", "gbk", "cp936"):
+        encoding = "gb18030"
+    try:
+        return data.decode(encoding), encoding, b""
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"第 {_line_of(data, exc.start)} 行含无法解码的字节；请另存为 UTF-8 后重试", path
+        ) from None
+
+
+def _line_of(data: bytes, index: int) -> int:
+    return data.count(b"\n", 0, index) + 1
+
+
+def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceDocument:
+    """Build a :class:`SourceDocument` from raw bytes (``path`` is used for messages and format)."""
+    raw, encoding, bom = decode_bytes(data, path)
+    newline = detect_newline(raw)
+    text = normalize_newlines(raw)
+    if fmt is None:
+        fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+    return SourceDocument(path=path, text=text, encoding=encoding, newline=newline, bom=bom, format=fmt)
+
+
+#: Readers for formats that are not plain text, by suffix; each takes (path) → SourceDocument.
+EXTRA_READERS: dict[str, object] = {}
+
+
+def read_source(path: str | os.PathLike[str]) -> SourceDocument:
+    """Read one report file, or standard input when ``path`` is ``-``.
+
+    Raises:
+        InputError: missing, unreadable, a folder, binary or undecodable.
+    """
+    name = os.fspath(path)
+    if name == "-":
+        return source_from_bytes(sys.stdin.buffer.read(), "-")
+    p = Path(name)
+    reader = EXTRA_READERS.get(p.suffix.lower())
+    try:
+        if reader is not None:
+            return reader(name)  # type: ignore[operator]
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("文件不存在；请检查路径", name) from None
+    except IsADirectoryError:
+        raise InputError("这是文件夹，不是文件", name) from None
+    except PermissionError:
+        raise InputError("没有读取权限；请检查文件权限", name) from None
+    except OSError as exc:
+        raise InputError(f"无法读取：{exc.strerror or exc}", name) from None
+    return source_from_bytes(data, name)
+
+
+def find_reports(path: str | os.PathLike[str]) -> list[str]:
+    """Return the report files under a folder, recursively, sorted; hidden folders are skipped.
+
+    Raises:
+        InputError: the folder holds no reports.
+    """
+    root = Path(path)
+    suffixes = REPORT_SUFFIXES + tuple(EXTRA_READERS)
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in sorted(filenames):
+            if filename.lower().endswith(suffixes) and not filename.startswith((".", "~$")):
+                found.append(os.path.join(dirpath, filename))
+    if not found:
+        raise InputError(
+            f"文件夹中没有报告文件（{'、'.join(suffixes)}）", os.fspath(path)
+        )
+    return found

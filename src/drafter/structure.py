@@ -1,0 +1,217 @@
+"""Structure recognition: turn a :class:`SourceDocument` into a :class:`Report`.
+
+Recognises the genre's layout: a title of one or two lines, a lead, numbered headings at four
+levels (一、 （一） 1. （1） and their non-standard forms, or Markdown ``#``), run-in headings
+whose heading is the paragraph's first sentence, and items 一是…二是… anywhere in a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Division, Heading, Item, Paragraph, Report, Span
+from .numbering import ITEM_RE, item_number, match_marker
+from .period import detect_period
+from .source import SourceDocument
+from .textpos import LineIndex
+
+_SPACE = " \t\u3000\ufeff"
+_SENTENCE_END = "。！？!?"
+_ITEM_END = "。；！？;!?"
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_TITLE_MAX = 60
+
+
+def parse_report(source: SourceDocument) -> Report:
+    """Parse a document into the report model; never raises on any text."""
+    text = source.text
+    index = LineIndex(text)
+    report = Report(source=source, index=index, paragraphs=[], divisions=[])
+    lines = text.split("\n")
+    starts = [0]
+    for line_text in lines[:-1]:
+        starts.append(starts[-1] + len(line_text) + 1)
+
+    first = 0
+    if source.format == "md" and lines and lines[0].strip() == "---":
+        first = _front_matter(report, lines, starts)
+
+    paragraphs: list[Paragraph] = []
+    for number in range(first, len(lines)):
+        line_text = lines[number]
+        if not line_text.strip(_SPACE):
+            paragraphs.append(None)  # type: ignore[arg-type]  # a blank line separates blocks
+            continue
+        start = starts[number]
+        paragraphs.append(Paragraph(line=number + 1, text=line_text,
+                                    span=Span.of(index, start, start + len(line_text))))
+
+    _mark_title(report, paragraphs, source.format)
+    md_title = source.format == "md" and any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
+    for paragraph in paragraphs:
+        if paragraph is not None and paragraph.kind != "title":
+            _read_paragraph(report, paragraph, md_title)
+    report.paragraphs = [p for p in paragraphs if p is not None]
+    _build_tree(report)
+    report.period = detect_period(report)
+    return report
+
+
+def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
+    """Read YAML front matter between ``---`` lines; return the index of the first body line."""
+    import yaml  # only Markdown drafts with front matter pay for it
+
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        report.front_matter_error = ("YAML 前言缺少结束行“---”", 1)
+        return 0
+    block = "\n".join(lines[1:end])
+    report.front_matter_span = Span.of(report.index, 0, starts[end] + len(lines[end]))
+    try:
+        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        report.front_matter_error = (f"YAML 前言格式错误：{getattr(exc, 'problem', None) or exc}", line)
+        return end + 1
+    if isinstance(data, dict):
+        report.front_matter = {str(k): v for k, v in data.items()}
+    elif data is not None:
+        report.front_matter_error = ("YAML 前言应为“键: 值”形式", 2)
+    return end + 1
+
+
+def _strip_md(text: str) -> tuple[int, int | None]:
+    """Offset of the content after leading spaces and Markdown ``#`` marks, and the ``#`` count."""
+    pos = len(text) - len(text.lstrip(_SPACE))
+    m = _MD_HEADING.match(text, pos)
+    if m:
+        return m.end(), len(m.group(1))
+    return pos, None
+
+
+def _mark_title(report: Report, paragraphs: list[Paragraph | None], fmt: str) -> None:
+    """Mark the title lines: the first block's short lines with no numbering and no sentence end."""
+    title_lines: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph is None:
+            if title_lines:
+                break
+            continue
+        pos, md_level = _strip_md(paragraph.text)
+        content = paragraph.text[pos:].strip(_SPACE)
+        if fmt == "md" and md_level not in (None, 1):
+            break
+        if (len(content) > _TITLE_MAX or match_marker(content) or any(c in content for c in "。！？；")
+                or len(title_lines) == 3 or (title_lines and md_level == 1)):
+            break
+        title_lines.append(paragraph)
+        if md_level == 1:
+            break
+    for paragraph in title_lines:
+        paragraph.kind = "title"
+        paragraph.content_start = paragraph.span.start + _strip_md(paragraph.text)[0]
+    report.title_lines = title_lines
+    if title_lines:
+        report.title = "".join(p.text[_strip_md(p.text)[0]:].strip(_SPACE) for p in title_lines)
+    elif "title" in report.front_matter:
+        report.title = str(report.front_matter["title"])
+
+
+def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> None:
+    """Find the paragraph's heading (numbered or Markdown) and its items."""
+    text = paragraph.text
+    pos, md_level = _strip_md(text)
+    base = paragraph.span.start
+    paragraph.content_start = base + pos
+    content_end = len(text.rstrip(_SPACE))
+    marker = match_marker(text, pos)
+    items_from = pos
+    if marker or md_level:
+        after = pos + (len(marker.text) if marker else 0)
+        end = _first_of(text, _SENTENCE_END, after, content_end)
+        run_in = end is not None and end + 1 < content_end
+        head_end = end + 1 if run_in else content_end
+        paragraph.heading = Heading(
+            marker=marker,
+            text=text[after:head_end].strip(_SPACE),
+            span=report.span(base + pos, base + head_end),
+            run_in=run_in,
+            md_level=md_level,
+        )
+        paragraph.kind = "heading"
+        items_from = head_end if run_in else content_end
+    paragraph.items = _items(report, text, base, items_from, content_end, pos)
+
+
+def _items(report: Report, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
+    """The items 一是… of one paragraph, between offsets ``start`` and ``end`` of its line."""
+    matches = [m for m in ITEM_RE.finditer(text, start, end)]
+    items: list[Item] = []
+    for i, m in enumerate(matches):
+        number = item_number(m.group(0))
+        if number is None:
+            continue
+        body_end = matches[i + 1].start() if i + 1 < len(matches) else end
+        stop = _first_of(text, _ITEM_END, m.end(), body_end)
+        head_end = stop + 1 if stop is not None else body_end
+        items.append(Item(
+            number=number,
+            marker=m.group(0),
+            text=text[m.end():head_end],
+            span=report.span(base + m.start(), base + head_end),
+            body=report.span(base + m.start(), base + body_end),
+            at_paragraph_start=m.start() == content_pos,
+        ))
+    return items
+
+
+def _first_of(text: str, chars: str, start: int, end: int) -> int | None:
+    """Index of the first of ``chars`` in ``text[start:end]``, or None."""
+    best = None
+    for ch in chars:
+        i = text.find(ch, start, end)
+        if i != -1 and (best is None or i < best):
+            best = i
+    return best
+
+
+def _heading_level(heading: Heading, md_title: bool) -> int:
+    """The level of a heading: from its numbering mark, else from its ``#`` count."""
+    if heading.marker is not None:
+        return heading.marker.level
+    level = (heading.md_level or 1) - (1 if md_title else 0)
+    return min(max(level, 1), 4)
+
+
+def _build_tree(report: Report) -> None:
+    """Nest divisions by level; paragraphs before the first heading form the lead."""
+    stack: list[Division] = []
+    md_title = any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
+    for paragraph in report.paragraphs:
+        if paragraph.kind == "title":
+            continue
+        if paragraph.heading is not None:
+            level = _heading_level(paragraph.heading, md_title)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            division = Division(level=level, heading=paragraph.heading, parent=stack[-1] if stack else None)
+            (stack[-1].children if stack else report.divisions).append(division)
+            stack.append(division)
+        if stack:
+            stack[-1].paragraphs.append(paragraph)
+        else:
+            paragraph.kind = "lead"
+            report.lead.append(paragraph)
+    for division in report.divisions:
+        _set_end(division)
+
+
+def _set_end(division: Division) -> int:
+    end = division.paragraphs[-1].span.end if division.paragraphs else division.heading.span.end
+    for child in division.children:
+        end = max(end, _set_end(child))
+    division.end = end
+    return end
