@@ -1,0 +1,143 @@
+"""Writing files safely: every write is atomic, keeps permissions, and never loses text.
+
+A temporary file in the same folder is written, flushed and fsynced, then renamed over the
+target, so the file on disk is always either the old version or the new one, never half of
+each. Used by every writer: the TUI's save, ``check --fix``, ``render``, ``new``.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, replace
+
+from .errors import DrafterError
+from .source import SourceDocument
+
+
+class SaveError(DrafterError):
+    """A write that failed; the original file is untouched and the caller keeps its text."""
+
+
+class UnencodableError(SaveError):
+    """The text holds characters the file's encoding cannot represent; nothing was written."""
+
+    def __init__(self, message: str, path: str, characters: list[str]) -> None:
+        super().__init__(message, path)
+        self.characters = characters
+
+
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "文件系统只读",
+    errno.ENOENT: "文件夹不存在",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, keeping an existing file's permission bits.
+
+    Raises:
+        SaveError: the write failed (no space, no permission, read-only, missing folder);
+            the original file is unchanged and no temporary file is left behind.
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(target))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    except OSError as exc:
+        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", target) from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", target) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _fsync_dir(folder: str) -> None:
+    """Make the rename durable; some filesystems cannot open folders, which is harmless."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_text(source: SourceDocument, text: str, path: str | None = None) -> SourceDocument:
+    """Save ``text`` in ``source``'s encoding and line ends (to ``path``, default its own path).
+
+    Returns the updated :class:`SourceDocument`.
+
+    Raises:
+        UnencodableError: characters the encoding cannot hold (listed); nothing was written.
+        SaveError: the write failed; the original file is unchanged.
+    """
+    target = path or source.path
+    bad = source.unencodable(text)
+    if bad:
+        shown = "、".join(bad[:10]) + ("等" if len(bad) > 10 else "")
+        raise UnencodableError(f"文件编码 {source.encoding_label} 无法保存这些字符：{shown}；可改存为 UTF-8",
+                               target, bad)
+    atomic_write(target, source.encode(text))
+    return replace(source, path=target, text=text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file looked like when it was read or saved, to notice changes behind our back."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+
+def file_stamp(path: str | os.PathLike[str]) -> FileStamp | None:
+    """The file's current stamp, or None if it does not exist or cannot be read."""
+    try:
+        st = os.stat(path)
+        with open(path, "rb") as handle:
+            digest = hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+    return FileStamp(st.st_mtime_ns, st.st_size, digest)
+
+
+def changed_since(path: str | os.PathLike[str], stamp: FileStamp | None) -> bool:
+    """Whether the file's content differs from ``stamp`` (a touch without changes is not a change)."""
+    now = file_stamp(path)
+    if stamp is None or now is None:
+        return stamp != now
+    return now.digest != stamp.digest
