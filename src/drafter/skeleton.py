@@ -1,0 +1,153 @@
+"""Report skeletons: the outline's template text, and where and how to insert a missing area.
+
+``template_text`` is what ``drafter new FILE`` writes and what the editor starts from when FILE
+does not exist. ``insertion_for`` tells the editor how to add one missing area (or a missing part)
+to a report: at the right place in the standard order, numbered like its neighbours — a
+（N） heading in a part whose areas are headings, an “N是……” item where they are items — and
+renumbers the siblings that follow so the sequence stays unbroken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostics import Edit
+from .numbering import int_to_cn, standard_marker, with_number
+from .outline import Outline, OutlinePart, OutlineSection
+from .outline_match import OutlineMatch, PartMatch, Unit
+
+#: Placeholder the writer replaces; the placeholder check flags what is left of it.
+FILL = "……"
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """Edits that add a missing area or part; ``cursor`` is where its heading text begins."""
+
+    edits: tuple[Edit, ...]
+    cursor: int
+    heading: str
+
+
+def area_sentence(part: OutlinePart, section: OutlineSection) -> str:
+    """The heading sentence of ``section`` in ``part``, from the outline's skeleton."""
+    sentence = section.skeleton.get(part.id) or f"{section.title}工作{FILL}。"
+    return sentence if sentence.endswith(("。", "；", "：")) else sentence + "。"
+
+
+def _uses_items(part: OutlinePart, pm: PartMatch | None) -> bool:
+    """Whether the part's areas are “一是……” items (else （一） headings)."""
+    if pm is not None and pm.units:
+        return pm.units[0].kind == "item"
+    # The genre's habit (and the seed's): the summary uses headings, the plan uses items.
+    return part.period == "next"
+
+
+def _part_lines(part: OutlinePart, number: int) -> list[str]:
+    lines = [f"{standard_marker(1, number)}{part.title}"]
+    if _uses_items(part, None):
+        half = "下半年" if part.period == "next" else "上半年"
+        lines.append(f"{half}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
+        for i, section in enumerate(part.sections, 1):
+            lines.append(f"{int_to_cn(i)}是{area_sentence(part, section)}{FILL}")
+    else:
+        for i, section in enumerate(part.sections, 1):
+            lines.append(f"{standard_marker(2, i)}{area_sentence(part, section)}一是{FILL}。二是{FILL}。")
+    return lines
+
+
+def template_text(outline: Outline, title: str | None = None) -> str:
+    """The outline's template: title, lead, every part and area with placeholder text."""
+    lines = [title or outline.title, "", f"上半年，{FILL}。"]
+    for number, part in enumerate(outline.parts, 1):
+        lines.extend(_part_lines(part, number))
+    return "\n".join(lines) + "\n"
+
+
+def _line_edit(text: str, offset: int, line: str) -> tuple[Edit, int]:
+    """An edit putting ``line`` on a line of its own at ``offset`` (a line start or a line end)."""
+    if offset == 0 or text[offset - 1] == "\n":
+        return Edit(offset, offset, line + "\n"), offset
+    return Edit(offset, offset, "\n" + line), offset + 1
+
+
+def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
+    """Edits that renumber ``units`` from ``first_number`` on, keeping each mark's style."""
+    edits = []
+    for n, unit in enumerate(units, first_number):
+        if unit.number is not None and unit.number != n and unit.marker:
+            edits.append(Edit(unit.start, unit.start + len(unit.marker), with_number(unit.marker, level, n)))
+    return edits
+
+
+def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None) -> Insertion | None:
+    """How to insert the missing area ``section_id`` of ``part_id`` (or the whole part when
+    ``section_id`` is None) into ``text``, which ``match`` was computed from.
+
+    Returns None when the area (or part) is already present or unknown.
+    """
+    pm = match.part(part_id)
+    if pm is None:
+        return None
+    part = pm.part
+    if section_id is None:
+        return None if pm.found else _insert_part(text, match, pm)
+    ids = [s.id for s in part.sections]
+    if section_id not in ids or not pm.found:
+        return None
+    if any(sm.found for sm in pm.sections if sm.section.id == section_id):
+        return None
+    section = part.sections[ids.index(section_id)]
+    rank = ids.index(section_id)
+    units = list(pm.units)
+    before = [u for u in units if u.area in ids and ids.index(u.area) < rank]
+    if before:
+        anchor = max(before, key=lambda u: u.start)
+        position = units.index(anchor) + 1
+        offset = anchor.end
+    elif units:
+        position, offset = 0, units[0].start
+    else:
+        position, offset = 0, pm.end
+    number = position + 1
+    following = units[position:]
+    if _uses_items(part, pm):
+        mark = f"{int_to_cn(number)}是"
+        body = f"{mark}{area_sentence(part, section)}{FILL}"
+        inline = bool(units) and units[0].item is not None and not units[0].item.at_paragraph_start
+        if inline:
+            # Items run inside a paragraph: insert the item in the same paragraph.
+            edit, cursor = Edit(offset, offset, body), offset
+        else:
+            edit, cursor = _line_edit(text, offset, body)
+        renumber = _renumber(following, number + 1, 0)
+    else:
+        neighbour = (before[-1] if before else units[0]) if units else None
+        mark = (with_number(neighbour.marker, 2, number) if neighbour and neighbour.marker
+                else standard_marker(2, number))
+        body = f"{mark}{area_sentence(part, section)}一是{FILL}。"
+        edit, cursor = _line_edit(text, offset, body)
+        renumber = _renumber(following, number + 1, 2)
+    return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=body)
+
+
+def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
+    """Insert a missing part with all its areas, before the next part that is present."""
+    order = [p.part.id for p in match.parts]
+    rank = order.index(pm.part.id)
+    later = [p for p in match.parts if p.found and order.index(p.part.id) > rank]
+    earlier = [p for p in match.parts if p.found and order.index(p.part.id) < rank]
+    number = len(earlier) + 1
+    block = "\n".join(_part_lines(pm.part, number))
+    if later:
+        edit, cursor = _line_edit(text, min(p.start for p in later), block)
+    else:
+        end = len(text.rstrip("\n"))
+        edit, cursor = _line_edit(text, end, block)
+    edits = [edit]
+    for n, p in enumerate(sorted(later, key=lambda p: p.start), number + 1):
+        if p.division is not None and p.division.heading.marker is not None:
+            marker = p.division.heading.marker
+            if marker.number != n:
+                edits.append(Edit(p.start, p.start + len(marker.text), with_number(marker.text, 1, n)))
+    return Insertion(edits=tuple(sorted(edits, key=lambda e: e.start)), cursor=cursor, heading=block.split("\n")[0])

@@ -1,0 +1,197 @@
+"""Pilot tests of the editor on the seed report: outline, live checking, diagnostics, fixes."""
+
+from __future__ import annotations
+
+import time
+
+from textual.widgets.text_area import Selection
+
+from drafter_tui import make_app
+from drafter_tui.screens.choice import ChoiceScreen
+
+from tui_helpers import SEED, SIZE, settle
+
+
+async def test_seed_shows_all_ten_outline_nodes_present():
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        labels = [app.outline_panel.label_of(p.id, s.id) for p in app.outline.parts for s in p.sections]
+        assert len(labels) == 10
+        assert all(label.startswith("✓") for label in labels), labels
+        assert app.outline_panel.present[("summary", "civility")] is True
+
+
+async def test_deleting_a_section_turns_its_node_missing_within_a_second(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.label_of("summary", "civility").startswith("✓")
+        # Select line 9, （四）…精神文明…, and delete it with the keyboard.
+        app.editor.selection = Selection((8, 0), (9, 0))
+        started = time.monotonic()
+        await pilot.press("backspace")
+        while time.monotonic() - started < 1.0:
+            await pilot.pause(0.05)
+            if app.outline_panel.present.get(("summary", "civility")) is False:
+                break
+        assert app.outline_panel.present[("summary", "civility")] is False
+        assert time.monotonic() - started < 1.0
+        assert app.outline_panel.label_of("summary", "civility").startswith("✗")
+        assert "缺" in app.outline_panel.label_of("summary", "civility")
+
+
+async def test_f8_walks_the_diagnostics_in_document_order(gapped):
+    app = make_app(str(gapped))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        diagnostics = app.diagnostics
+        assert len(diagnostics) >= 4
+        seen = []
+        for _ in range(len(diagnostics)):
+            await pilot.press("f8")
+            seen.append(app._current)
+            d = diagnostics[app._current]
+            start = min(app.editor.selection.start, app.editor.selection.end)
+            assert start == (d.span.line - 1, d.span.column - 1)
+        assert seen == list(range(len(diagnostics)))
+        await pilot.press("f8")  # wraps around to the first
+        assert app._current == 0
+        await pilot.press("f20")  # shift+F8 goes back
+        assert app._current == len(diagnostics) - 1
+
+
+async def test_applying_a_fix_changes_the_text_removes_the_diagnostic_and_undoes_in_one_step(gapped):
+    app = make_app(str(gapped))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.editor.text
+        fixable = [i for i, d in enumerate(app.diagnostics) if d.fix is not None]
+        assert fixable
+        target = app.diagnostics[fixable[0]]
+        assert target.code == "numbering.sequence" and target.text == "（五）"
+        while app._current != fixable[0]:
+            await pilot.press("f8")
+        await pilot.press("f4")
+        await settle(pilot)
+        after = app.editor.text
+        assert after != before
+        assert after.split("\n")[8].startswith("（四）深耕“惠民理念”")
+        assert not any(d.code == target.code and d.span.line == target.span.line for d in app.diagnostics)
+        await pilot.press("ctrl+z")
+        assert app.editor.text == before
+
+
+async def test_ignoring_a_diagnostic_hides_it_for_this_document(gapped):
+    app = make_app(str(gapped))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        count = len(app.diagnostics)
+        await pilot.press("f8")
+        ignored = app.diagnostics[app._current]
+        await pilot.press("f9")
+        await settle(pilot)
+        assert len(app.diagnostics) == count - 1
+        assert (ignored.code, ignored.text) not in {(d.code, d.text) for d in app.diagnostics}
+
+
+async def test_inserting_missing_sections_puts_the_right_heading_at_the_right_place(gapped):
+    app = make_app(str(gapped))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.present[("summary", "civility")] is False
+        app.outline_panel.select_key("summary", "civility")
+        await pilot.press("f10")
+        await settle(pilot)
+        lines = app.editor.text.split("\n")
+        assert lines[8] == "（四）抓实……，精神文明建设巩固拓展。一是……。"
+        assert lines[9].startswith("（五）深耕")
+        assert app.outline_panel.present[("summary", "civility")] is True
+        # The plan's areas are items 一是…: the missing 新闻舆论 goes between 二是 and 四是, as 三是.
+        app.outline_panel.select_key("plan", "news")
+        await pilot.press("f10")
+        await settle(pilot)
+        lines = app.editor.text.split("\n")
+        assert lines[13].startswith("二是落实责任担当")
+        assert lines[14] == "三是壮大主流舆论，着力……。……"
+        assert lines[15].startswith("四是立足培根铸魂")
+        assert all(app.outline_panel.present.values())
+        await pilot.press("ctrl+z")
+        assert "三是壮大主流舆论" not in app.editor.text
+
+
+async def test_the_current_section_follows_the_cursor():
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.editor.selection = Selection.cursor((14, 3))  # line 15: 三是壮大主流舆论…
+        await pilot.pause()
+        assert app.status.section == "下半年工作安排 › 新闻舆论"
+        assert app.outline_panel.cursor_node.data == ("plan", "news")
+
+
+async def test_choosing_an_outline_node_moves_the_editor_there():
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+g")
+        assert app.outline_panel.has_focus
+        app.go_to_section("summary", "culture")
+        await pilot.pause()
+        assert app.editor.cursor_location == (9, 0)  # line 10: （五）深耕…
+        assert app.editor.has_focus
+
+
+async def test_quitting_with_unsaved_changes_asks_first(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.is_running
+        await pilot.press("escape")  # cancel: still editing
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert not app.is_running
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+
+
+async def test_quitting_without_changes_does_not_ask():
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_help_screen_lists_every_action():
+    from drafter_tui.keys import ACTIONS
+    from drafter_tui.screens.help import HelpScreen
+
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert [label for _, label in app.screen.rows] == [a.label for a in ACTIONS]
+
+
+async def test_find_and_replace(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        message = app.find_replace("next", "战役做后一公里", "")
+        assert message.startswith("第 8 行")
+        assert app.editor.selected_text == "战役做后一公里"
+        app.find_replace("one", "战役做后一公里", "战疫最后一公里")
+        assert "战疫最后一公里" in app.editor.text and "战役做后一公里" not in app.editor.text
+        assert app.find_replace("all", "XX", "某市") .startswith("已替换")
+        assert "XX" not in app.editor.text

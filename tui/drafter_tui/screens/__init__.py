@@ -1,0 +1,1 @@
+"""Modal screens: choices (confirm), a path prompt, find and replace, recovery, help."""

@@ -1,0 +1,41 @@
+"""A modal question with a few answers as buttons (confirm quit, overwrite, re-encode…)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class ChoiceScreen(ModalScreen[str]):
+    """Ask ``question``; dismiss with the id of the chosen answer (``cancel`` on Escape)."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "取消")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        """Question, optional detail (e.g. a diff), buttons."""
+        with Vertical(id="dialog"):
+            yield Label(self.question, id="question")
+            if self.detail:
+                with VerticalScroll(id="detail"):
+                    yield Static(self.detail, markup=False)
+            with Horizontal(id="buttons"):
+                for i, (key, label) in enumerate(self.choices):
+                    yield Button(label, id=f"choice-{key}", variant="primary" if i == 0 else "default")
+
+    def on_mount(self) -> None:
+        """Focus the first answer."""
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Answer with the button's key."""
+        event.stop()
+        self.dismiss(event.button.id.removeprefix("choice-"))

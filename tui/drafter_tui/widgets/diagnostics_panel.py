@@ -1,0 +1,98 @@
+"""The diagnostics panel: problems grouped by section, each with message and suggestion."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from drafter.api import CheckResult
+from drafter.diagnostics import Diagnostic
+
+from ..messages import JumpToDiagnostic
+
+SEVERITY_MARK = {"error": ("●", "bold red"), "warning": ("▲", "bold yellow"), "info": ("ℹ", "bold blue")}
+
+
+def group_title(result: CheckResult, part: str | None, section: str | None) -> str:
+    """“上半年工作总结 › 理论武装”, or “全文” for diagnostics outside the outline."""
+    if part is None:
+        return "全文"
+    op = result.outline.part(part)
+    if op is None:
+        return part
+    if section is None:
+        return op.title
+    title = next((s.title for s in op.sections if s.id == section), section)
+    return f"{op.title} › {title}"
+
+
+def grouped(result: CheckResult) -> list[tuple[str, list[tuple[int, Diagnostic]]]]:
+    """Diagnostics (with their index in the result) grouped by section, in outline order."""
+    order: list[tuple[str | None, str | None]] = [(None, None)]
+    for part in result.outline.parts:
+        order.append((part.id, None))
+        order.extend((part.id, s.id) for s in part.sections)
+    groups: dict[tuple[str | None, str | None], list[tuple[int, Diagnostic]]] = {}
+    for i, d in enumerate(result.diagnostics):
+        groups.setdefault((d.part, d.section), []).append((i, d))
+    keys = [k for k in order if k in groups] + [k for k in groups if k not in order]
+    return [(group_title(result, *k), groups[k]) for k in keys]
+
+
+def diagnostic_prompt(d: Diagnostic) -> Text:
+    """One entry: mark, line:column, message, and the suggestion if any."""
+    mark, style = SEVERITY_MARK[d.severity.value]
+    text = Text("  ")
+    text.append(mark + " ", style=style)
+    text.append(f"{d.line}:{d.column} ", style="dim")
+    text.append(d.message)
+    if d.suggestion:
+        text.append(f" → {d.suggestion}", style="green")
+    if d.fix is not None:
+        text.append(" [F4 修复]", style="dim cyan")
+    return text
+
+
+class DiagnosticsPanel(OptionList):
+    """The list of problems; Enter jumps to one."""
+
+    BORDER_TITLE = "问题"
+
+    def show_result(self, result: CheckResult) -> None:
+        """Rebuild the list from ``result``, keeping the highlighted diagnostic if it remains."""
+        keep = self.highlighted_index()
+        self.clear_options()
+        options: list[Option] = []
+        for title, items in grouped(result):
+            options.append(Option(Text(f"{title}（{len(items)}）", style="bold"), disabled=True))
+            for i, d in items:
+                options.append(Option(diagnostic_prompt(d), id=f"d{i}"))
+        if not options:
+            options.append(Option(Text("没有发现问题", style="green"), disabled=True))
+        self.add_options(options)
+        self.border_subtitle = f"{len(result.diagnostics)} 个"
+        if keep is not None:
+            self.highlight_index(min(keep, len(result.diagnostics) - 1))
+
+    def highlighted_index(self) -> int | None:
+        """Index (in the result) of the highlighted diagnostic, or None."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return int(option.id[1:]) if option.id else None
+
+    def highlight_index(self, index: int) -> None:
+        """Highlight the entry of diagnostic ``index``."""
+        if index < 0:
+            return
+        try:
+            self.highlighted = self.get_option_index(f"d{index}")
+        except Exception:  # the option is gone (list rebuilt); nothing to highlight
+            pass
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an entry: ask the app to jump there."""
+        event.stop()
+        if event.option.id:
+            self.post_message(JumpToDiagnostic(int(event.option.id[1:])))

@@ -1,0 +1,77 @@
+"""The editor: a soft-wrapped TextArea that marks diagnostics in the text by severity.
+
+Marks are kept per line as (start column, end column, style); ``get_line`` stylizes only the
+line being drawn, so a long document costs nothing per keystroke. Columns are code points, so
+wide (CJK) characters are marked exactly; Textual maps them to cells when it draws.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rich.text import Text
+from textual.widgets import TextArea
+
+from drafter.diagnostics import Diagnostic
+
+#: Style of a diagnostic's range, by severity name.
+SEVERITY_STYLES = {
+    "error": "underline #ff5f5f on #4a1010",
+    "warning": "underline #ffd75f on #3a3410",
+    "info": "underline #87afff",
+}
+
+
+def marks_by_line(diagnostics: Iterable[Diagnostic]) -> dict[int, list[tuple[int, int, str]]]:
+    """0-based line → [(start column, end column, style)], splitting ranges that span lines.
+
+    Lower severities first so that an error drawn over a warning wins.
+    """
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    ordered = sorted(diagnostics, key=lambda d: d.severity.rank)
+    for d in ordered:
+        style = SEVERITY_STYLES[d.severity.value]
+        span = d.span
+        first, last = span.line - 1, span.end_line - 1
+        if last < first:
+            continue
+        for line in range(first, last + 1):
+            start = span.column - 1 if line == first else 0
+            end = span.end_column - 1 if line == last else 1 << 30
+            if end <= start:
+                end = start + 1  # an empty range is still shown, on one character
+            marks.setdefault(line, []).append((start, end, style))
+    return marks
+
+
+class ReportEditor(TextArea):
+    """The report's text, soft-wrapped, with diagnostics marked."""
+
+    DEFAULT_CSS = """
+    ReportEditor { border: none; }
+    """
+
+    BLINK = True
+    """Whether the cursor blinks (tests turn it off so screenshots are stable)."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=True, **kwargs)
+        self.cursor_blink = self.BLINK
+        self._marks: dict[int, list[tuple[int, int, str]]] = {}
+
+    def set_marks(self, marks: dict[int, list[tuple[int, int, str]]]) -> None:
+        """Replace the diagnostic marks and redraw (the line cache must be dropped)."""
+        self._marks = marks
+        self.notify_style_update()
+        self.refresh()
+
+    def marks_on(self, line_index: int) -> list[tuple[int, int, str]]:
+        """The marks drawn on a 0-based line."""
+        return list(self._marks.get(line_index, ()))
+
+    def get_line(self, line_index: int) -> Text:
+        """The line as TextArea draws it, with diagnostic ranges stylized."""
+        line = super().get_line(line_index)
+        for start, end, style in self._marks.get(line_index, ()):
+            line.stylize(style, start, min(end, len(line.plain)))
+        return line

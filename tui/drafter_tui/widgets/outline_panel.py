@@ -1,0 +1,95 @@
+"""The outline panel: parts → areas of the standard outline, each present or missing, with its
+count of problems. Selecting a node asks the app to move the editor there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+
+from drafter.api import CheckResult
+from drafter.outline import Outline
+
+from ..messages import SectionChosen
+
+NodeKey = tuple[str, "str | None"]
+
+
+def count_by_node(result: CheckResult) -> dict[NodeKey, int]:
+    """Number of diagnostics per (part, area) and per (part, None) for the whole part."""
+    counts: dict[NodeKey, int] = {}
+    for d in result.diagnostics:
+        if d.part is None:
+            continue
+        counts[(d.part, None)] = counts.get((d.part, None), 0) + 1
+        if d.section is not None:
+            counts[(d.part, d.section)] = counts.get((d.part, d.section), 0) + 1
+    return counts
+
+
+def node_label(title: str, present: bool | None, problems: int) -> Text:
+    """“✓ 理论武装  2” / “✗ 理论武装 缺”: status mark, title, count of problems."""
+    label = Text()
+    if present is None:
+        label.append("… ", style="dim")
+    elif present:
+        label.append("✓ ", style="bold green")
+    else:
+        label.append("✗ ", style="bold red")
+    label.append(title)
+    if present is False:
+        label.append(" 缺", style="bold red")
+    if problems:
+        label.append(f" {problems}", style="bold yellow")
+    return label
+
+
+class OutlinePanel(Tree[NodeKey]):
+    """The standard outline as a tree; nodes are updated in place after every check."""
+
+    BORDER_TITLE = "提纲"
+
+    def __init__(self, outline: Outline, **kwargs) -> None:
+        super().__init__(outline.title, **kwargs)
+        self.outline = outline
+        self.show_root = False
+        self.guide_depth = 2
+        #: Whether each node is present, after the last check (None before the first).
+        self.present: dict[NodeKey, bool] = {}
+        self._by_key = {}
+        for part in outline.parts:
+            part_node = self.root.add(node_label(part.title, None, 0), data=(part.id, None), expand=True)
+            self._by_key[(part.id, None)] = part_node
+            for section in part.sections:
+                self._by_key[(part.id, section.id)] = part_node.add_leaf(
+                    node_label(section.title, None, 0), data=(part.id, section.id))
+
+    def show_result(self, result: CheckResult) -> None:
+        """Update every node's status and count from ``result``."""
+        counts = count_by_node(result)
+        for pm in result.match.parts:
+            key = (pm.part.id, None)
+            self.present[key] = pm.found
+            if key in self._by_key:
+                self._by_key[key].set_label(node_label(pm.part.title, pm.found, counts.get(key, 0)))
+            for sm in pm.sections:
+                key = (pm.part.id, sm.section.id)
+                self.present[key] = sm.found
+                if key in self._by_key:
+                    self._by_key[key].set_label(node_label(sm.section.title, sm.found, counts.get(key, 0)))
+
+    def label_of(self, part: str, section: str | None = None) -> str:
+        """The plain label of a node (for tests and the status bar)."""
+        return self._by_key[(part, section)].label.plain
+
+    def select_key(self, part: str, section: str | None) -> None:
+        """Move the tree's cursor to a node without asking the editor to move."""
+        node = self._by_key.get((part, section))
+        if node is not None and self.cursor_node is not node:
+            self.move_cursor(node)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        """Enter (or a click) on a node: ask the app to go there."""
+        event.stop()
+        if event.node.data is not None:
+            part, section = event.node.data
+            self.post_message(SectionChosen(part, section))

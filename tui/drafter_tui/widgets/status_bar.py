@@ -1,0 +1,53 @@
+"""The status bar: file, encoding, modified mark, counts by severity, line:column, section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+@dataclass
+class Status:
+    """What the status bar shows."""
+
+    path: str = ""
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    modified: bool = False
+    counts: dict | None = None
+    line: int = 1
+    column: int = 1
+    section: str = ""
+    checking: bool = False
+
+
+_NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+
+
+def status_text(s: Status) -> Text:
+    """The status line as styled text."""
+    t = Text()
+    t.append(f" {s.path} ", style="bold")
+    if s.modified:
+        t.append("[已修改] ", style="bold yellow")
+    t.append(f"{s.encoding} {_NEWLINES.get(s.newline, 'LF')} ", style="dim")
+    counts = s.counts or {}
+    t.append(f"错误 {counts.get('error', 0)} ", style="red")
+    t.append(f"警告 {counts.get('warning', 0)} ", style="yellow")
+    t.append(f"提示 {counts.get('info', 0)} ", style="blue")
+    if s.checking:
+        t.append("检查中… ", style="dim")
+    t.append(f"行 {s.line}:{s.column} ")
+    if s.section:
+        t.append(f"§ {s.section}", style="cyan")
+    return t
+
+
+class StatusBar(Static):
+    """One line at the bottom of the screen."""
+
+    def show(self, status: Status) -> None:
+        """Redraw from ``status``."""
+        self.update(status_text(status))
