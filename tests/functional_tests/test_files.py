@@ -1,0 +1,176 @@
+"""Pilot tests of saving and recovery: encodings and line ends, failed saves, files changed on
+disk, unsaved text restored from the recovery file."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+from drafter.recovery import read_recovery, recovery_path, write_recovery
+from drafter_tui import make_app
+from drafter_tui.screens.choice import ChoiceScreen
+from tui_helpers import SEED, SIZE, settle
+
+
+async def test_saving_keeps_gb18030_and_crlf(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.source.encoding == "gb18030" and app.source.newline == "\r\n"
+        await pilot.press(*"新增")  # typed at the start of the title
+        await pilot.press("f2")
+        await settle(pilot)
+        assert not app.modified
+    data = path.read_bytes()
+    assert data == ("新增" + text).replace("\n", "\r\n").encode("gb18030")
+
+
+async def test_saving_utf8_with_bom_keeps_the_bom(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x", "ctrl+s")
+        await settle(pilot)
+    assert path.read_bytes() == b"\xef\xbb\xbf" + ("x" + text).encode("utf-8")
+
+
+async def test_a_failed_save_keeps_the_buffer_and_the_original(seed_copy, monkeypatch):
+    original = seed_copy.read_bytes()
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"草稿")
+
+        def full_disk(fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full_disk)  # the disk fills up while the temp file is written
+        await pilot.press("f2")
+        await settle(pilot)
+        monkeypatch.undo()
+        assert app.modified
+        assert app.editor.text.startswith("草稿市委宣传部")
+        assert any("磁盘空间不足" in n.message for n in app._notifications)
+    assert seed_copy.read_bytes() == original
+    assert [p.name for p in seed_copy.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+async def test_a_save_into_a_missing_folder_fails_and_says_why(tmp_path):
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ok = await app.save(str(tmp_path / "no-such-folder" / "r.txt"))
+        assert not ok
+        await pilot.pause()
+        assert any("文件夹不存在" in n.message for n in app._notifications)
+
+
+async def test_saving_a_file_changed_on_disk_asks_first(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"我的")
+        seed_copy.write_text("别人改过的内容\n", encoding="utf-8")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "已被其他程序修改" in app.screen.question
+        await pilot.click("#choice-cancel")
+        await settle(pilot)
+        assert seed_copy.read_text(encoding="utf-8") == "别人改过的内容\n"
+        assert app.modified
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#choice-overwrite")
+        await settle(pilot)
+    assert seed_copy.read_text(encoding="utf-8").startswith("我的市委宣传部")
+
+
+async def test_a_file_changed_on_disk_can_be_reloaded(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"我的")
+        seed_copy.write_text("别人改过的内容\n", encoding="utf-8")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#choice-reload")
+        await settle(pilot)
+        assert app.editor.text == "别人改过的内容\n"
+        assert not app.modified
+
+
+async def test_unencodable_characters_are_never_dropped(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("report\n".encode("ascii"))
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from dataclasses import replace
+
+        app.source = replace(app.source, encoding="ascii")  # a file in an encoding without Chinese
+        await pilot.press(*"报告")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "UTF-8" in app.screen.question
+        await pilot.click("#choice-utf8")
+        await settle(pilot)
+    assert path.read_bytes().decode("utf-8") == "报告report\n"
+
+
+async def test_a_missing_file_starts_from_the_template(tmp_path):
+    path = tmp_path / "new-report.txt"
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.modified
+        assert "一、上半年工作总结" in app.editor.text
+        assert all(app.outline_panel.present.values())
+        await pilot.press("f2")
+        await settle(pilot)
+    assert path.read_text(encoding="utf-8").startswith(app.outline.title)
+
+
+async def test_unsaved_edits_are_written_to_the_recovery_file(seed_copy):
+    app = make_app(str(seed_copy), recovery_interval=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"恢复")
+        await pilot.pause(0.6)
+        found = read_recovery(seed_copy)
+        assert found is not None and found.text.startswith("恢复市委宣传部")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert read_recovery(seed_copy) is None
+
+
+async def test_a_recovery_is_offered_with_its_difference_and_removed_once_resolved(seed_copy):
+    recovered = "恢复的" + seed_copy.read_text(encoding="utf-8")
+    write_recovery(seed_copy, recovered)
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "+恢复的市委宣传部" in app.screen.detail
+        await pilot.click("#choice-restore")
+        await settle(pilot)
+        assert app.editor.text == recovered
+        assert app.modified
+        assert not recovery_path(seed_copy).exists()
+
+
+async def test_a_discarded_recovery_is_removed(seed_copy):
+    write_recovery(seed_copy, "另一个版本\n")
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await pilot.click("#choice-discard")
+        await settle(pilot)
+        assert app.editor.text == seed_copy.read_text(encoding="utf-8")
+        assert not recovery_path(seed_copy).exists()

@@ -1,0 +1,81 @@
+"""The outline template and the insertion of missing areas (engine side, no UI)."""
+
+from __future__ import annotations
+
+from drafter.api import check_text
+from drafter.diagnostics import apply_edits
+from drafter.outline import load_outline
+from drafter.skeleton import insertion_for, template_text
+
+
+def _drop(text: str, *numbers: int) -> str:
+    lines = text.split("\n")
+    for n in sorted(numbers, reverse=True):
+        del lines[n - 1]
+    return "\n".join(lines)
+
+
+def _insert(text: str, part: str, section: str | None):
+    result = check_text(text)
+    insertion = insertion_for(text, result.match, part, section)
+    assert insertion is not None
+    return apply_edits(text, list(insertion.edits)), insertion
+
+
+def test_template_matches_every_part_and_area_of_the_outline():
+    outline = load_outline()
+    text = template_text(outline)
+    result = check_text(text)
+    assert all(sm.found for pm in result.match.parts for sm in pm.sections)
+    assert not [d for d in result.diagnostics if d.code.startswith(("outline.", "numbering."))]
+    lines = text.split("\n")
+    assert "一、上半年工作总结" in lines and "二、下半年工作安排" in lines
+    assert "（四）抓实……，精神文明建设巩固拓展。一是……。二是……。" in lines
+    assert "三是壮大主流舆论，着力……。……" in lines
+
+
+def test_missing_heading_area_is_inserted_in_order_as_a_numbered_heading(seed_text):
+    text = _drop(seed_text, 7)  # （二）…意识形态…
+    new, insertion = _insert(text, "summary", "ideology")
+    lines = new.split("\n")
+    assert lines[6] == "（二）聚焦……，意识形态管理持续加强。一是……。"
+    assert [line[:3] for line in lines[5:10]] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert lines[7].startswith("（三）立足“凝心聚力”")
+
+
+def test_following_headings_are_renumbered(seed_text):
+    # Drop （二） and renumber the rest as the writer would have: （一）（二）（三）（四）.
+    lines = seed_text.split("\n")
+    del lines[6]
+    for i, mark in zip(range(6, 9), "二三四"):
+        lines[i] = f"（{mark}）" + lines[i][3:]
+    new, insertion = _insert("\n".join(lines), "summary", "ideology")
+    marks = [line[:3] for line in new.split("\n")[5:10]]
+    assert marks == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert len(insertion.edits) == 4  # the heading and three renumbered siblings
+
+
+def test_missing_item_area_is_inserted_as_an_item(seed_text):
+    text = _drop(seed_text, 13)  # 一是深化理论武装…
+    new, _ = _insert(text, "plan", "theory")
+    lines = new.split("\n")
+    assert lines[12] == "一是深化理论武装，着力……。……"
+    assert lines[13].startswith("二是落实责任担当")  # the former 二是 keeps its number
+
+
+def test_missing_first_area_goes_before_the_others(seed_text):
+    new, _ = _insert(_drop(seed_text, 6), "summary", "theory")
+    assert new.split("\n")[5] == "（一）着眼……，理论武装工作不断深化。一是……。"
+
+
+def test_missing_part_is_inserted_whole(seed_text):
+    text = "\n".join(seed_text.split("\n")[:10]) + "\n"
+    new, insertion = _insert(text, "plan", None)
+    assert insertion.heading == "二、下半年工作安排"
+    result = check_text(new)
+    assert all(sm.found for pm in result.match.parts for sm in pm.sections)
+
+
+def test_present_area_needs_no_insertion(seed_text):
+    result = check_text(seed_text)
+    assert insertion_for(seed_text, result.match, "summary", "theory") is None
