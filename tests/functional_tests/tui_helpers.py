@@ -18,7 +18,18 @@ def without_lines(text: str, *numbers: int) -> str:
 
 
 async def settle(pilot) -> None:
-    """Wait until pending checks have finished and the screen has caught up."""
+    """Wait until pending checks have finished and the screen has caught up.
+
+    A debounced check cancelled by a newer one makes ``wait_for_complete`` raise; wait again
+    for the newer one.
+    """
+    from textual.worker import WorkerCancelled
+
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(20):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            await pilot.pause()
     await pilot.pause()

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from rich.text import Text
+from textual.document._wrapped_document import WrappedDocument
+from textual.strip import Strip
 from textual.widgets import TextArea
 
 from drafter.diagnostics import Diagnostic
@@ -44,6 +46,19 @@ def marks_by_line(diagnostics: Iterable[Diagnostic]) -> dict[int, list[tuple[int
     return marks
 
 
+class _WrappedDocument(WrappedDocument):
+    """Textual 8.2.8's ``WrappedDocument.height`` sums the wrap offsets of every line, and the
+    TextArea asks for it once per drawn line: O(lines) each time, 60 ms per keystroke on a
+    2.7 MB report. The number of visual lines is the length of ``_offset_to_line_info``, which
+    ``wrap``/``wrap_range`` keep up to date, so it is O(1). (Private API of the pinned
+    version; ``tests/functional_tests/test_editor.py`` checks both agree.)"""
+
+    @property
+    def height(self) -> int:
+        """The number of visual (wrapped) lines."""
+        return len(self._offset_to_line_info)
+
+
 class ReportEditor(TextArea):
     """The report's text, soft-wrapped, with diagnostics marked."""
 
@@ -57,6 +72,11 @@ class ReportEditor(TextArea):
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=True, **kwargs)
         self.cursor_blink = self.BLINK
+        self.wrapped_document.__class__ = _WrappedDocument
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        self.wrapped_document.__class__ = _WrappedDocument
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
 
     def set_marks(self, marks: dict[int, list[tuple[int, int, str]]]) -> None:
@@ -68,6 +88,40 @@ class ReportEditor(TextArea):
     def marks_on(self, line_index: int) -> list[tuple[int, int, str]]:
         """The marks drawn on a 0-based line."""
         return list(self._marks.get(line_index, ()))
+
+    def render_line(self, y: int) -> Strip:
+        """TextArea.render_line of Textual 8.2.8 without its placeholder test, which reads
+        ``self.text`` (joining the whole document) for every line drawn: 25 joins of 2.7 MB per
+        frame. The editor has no placeholder; only an empty document takes the original path."""
+        document = self.document
+        if self.placeholder and document.line_count == 1 and not document.get_line(0):
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        absolute_y = scroll_y + y
+        selection = self.selection
+        _, cursor_y = self._cursor_offset
+        cache_key = (
+            self.size,
+            scroll_x,
+            absolute_y,
+            (selection if selection.contains_line(absolute_y) or self.soft_wrap
+             else selection.end[0] == absolute_y),
+            (selection.end if (self._cursor_visible and self.cursor_blink and absolute_y == cursor_y)
+             else None),
+            self.theme,
+            self._matching_bracket_location,
+            self.match_cursor_bracket,
+            self.soft_wrap,
+            self.show_line_numbers,
+            self.read_only,
+            self.show_cursor,
+            self.suggestion,
+        )
+        if (cached_line := self._line_cache.get(cache_key)) is not None:
+            return cached_line
+        line = self._render_line(y)
+        self._line_cache[cache_key] = line
+        return line
 
     def get_line(self, line_index: int) -> Text:
         """The line as TextArea draws it, with diagnostic ranges stylized."""
