@@ -84,6 +84,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
                 continue
             if (diagnostic.code, diagnostic.text) in options.ignored:
                 continue
+            if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
+                continue  # drafting notes are not part of the report (docs/render.md)
             override = options.severity.get(diagnostic.code)
             if override:
                 diagnostic.severity = Severity(override)

@@ -84,7 +84,7 @@ class Paragraph:
     """One line of text (a paragraph in this genre); ``kind`` says what role it plays."""
 
     line: int
-    text: str                 #: the line as written (Markdown marks included)
+    text: str                 #: the line as written (Markdown marks included; drafting notes blanked)
     span: Span
     kind: str = "body"        #: "title", "lead", "heading" or "body"
     heading: Heading | None = None
@@ -151,6 +151,14 @@ class Report:
     front_matter_span: Span | None = None
     front_matter_error: tuple[str, int] | None = None   #: (message, line) when it is malformed
     period: ReportPeriod = field(default_factory=ReportPeriod)
+    #: Drafting notes (【注：…】, and <!-- … --> in Markdown): not part of the report; the
+    #: structure parser reads them as blank, checks' findings inside them are dropped, the
+    #: renderer removes them.
+    notes: list[Span] = field(default_factory=list)
+
+    def in_note(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies wholly inside one drafting note."""
+        return any(n.start <= start and end <= n.end for n in self.notes)
 
     @property
     def text(self) -> str:

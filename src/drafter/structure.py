@@ -19,6 +19,9 @@ _SPACE = " \t\u3000\ufeff"
 _SENTENCE_END = "。！？!?"
 _ITEM_END = "。；！？;!?"
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+#: Drafting notes: 【注：…】 within one line (any format); <!-- … --> across lines (Markdown).
+_NOTE = re.compile(r"【注[：:][^】\n]*】")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TITLE_MAX = 60
 
 
@@ -27,7 +30,9 @@ def parse_report(source: SourceDocument) -> Report:
     text = source.text
     index = LineIndex(text)
     report = Report(source=source, index=index, paragraphs=[], divisions=[])
-    lines = text.split("\n")
+    report.notes = find_notes(text, source.format, index)
+    # Notes are read as blank (offsets kept), so a commented-out heading is no heading.
+    lines = _blank_notes(text, report.notes).split("\n")
     starts = [0]
     for line_text in lines[:-1]:
         starts.append(starts[-1] + len(line_text) + 1)
@@ -55,6 +60,29 @@ def parse_report(source: SourceDocument) -> Report:
     _build_tree(report)
     report.period = detect_period(report)
     return report
+
+
+def find_notes(text: str, fmt: str, index: LineIndex | None = None) -> list[Span]:
+    """The drafting notes of ``text``, in order: 【注：…】, and in Markdown also <!-- … -->."""
+    index = index or LineIndex(text)
+    found = [(m.start(), m.end()) for m in _NOTE.finditer(text)]
+    if fmt == "md":
+        comments = [(m.start(), m.end()) for m in _MD_COMMENT.finditer(text)]
+        # A 【注：…】 written inside a comment is part of that comment.
+        found = [n for n in found if not any(c[0] <= n[0] < c[1] for c in comments)] + comments
+    return [Span.of(index, start, end) for start, end in sorted(found)]
+
+
+def _blank_notes(text: str, notes: list[Span]) -> str:
+    """``text`` with each note's characters replaced by spaces (line ends kept)."""
+    if not notes:
+        return text
+    chars = list(text)
+    for note in notes:
+        for i in range(note.start, note.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
