@@ -160,6 +160,16 @@ def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceD
 EXTRA_READERS: dict[str, object] = {}
 
 
+def _read_docx(path: str) -> SourceDocument:
+    """Read a Word file; python-docx is imported only here (see :mod:`drafter.docx_reader`)."""
+    from .docx_reader import read_docx
+
+    return read_docx(path)
+
+
+EXTRA_READERS[".docx"] = _read_docx
+
+
 def read_source(path: str | os.PathLike[str]) -> SourceDocument:
     """Read one report file, or standard input when ``path`` is ``-``.
 

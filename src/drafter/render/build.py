@@ -124,8 +124,7 @@ class _Builder:
             if was is now or key(now) is None:
                 continue
             if group:
-                paragraph = now[0]
-                self.doc.moves.append(Move(self.clean(paragraph.content_start, paragraph.span.end)[:30],
-                                           paragraph.line, position))
+                item = next(i for i in now[0].items if i.at_paragraph_start)
+                self.doc.moves.append(Move(item.full_text.strip(_SPACE), now[0].line, position))
             else:
                 self.doc.moves.append(Move(now.heading.full_text.strip(_SPACE), now.heading.span.line, position))
