@@ -35,7 +35,7 @@ def read_docx(path: str) -> SourceDocument:
     if not data.startswith(b"PK"):
         reason = "这是旧版 .doc 文件" if data.startswith(b"\xd0\xcf\x11\xe0") else "文件不是 zip 格式"
         raise InputError(_NOT_DOCX.format(reason), path)
-    import docx  # deferred: python-docx costs ~0.2 s to import and only .docx needs it
+    import docx  # deferred: python-docx costs ~0.12 s to import and only .docx needs it
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
