@@ -161,3 +161,12 @@ def test_docx_paragraph_numbers_count_empty_paragraphs(tmp_path):
     # title (2 paragraphs), an empty one, the lead, then 一、 as the 5th paragraph
     assert again.match.part("summary").division.heading.span.line == 5
     assert docx.Document(out).paragraphs[4].text == "一、上半年工作总结"
+
+
+def test_control_characters_pasted_into_a_draft_do_not_break_the_docx(seed_text):
+    from drafter import check_text
+
+    text = seed_text.replace("上半年，市委宣传部深入", "上半年，\x0b市委宣传部\x0c深入", 1)
+    result = check_text(text)
+    document = docx.Document(io.BytesIO(export_bytes(build_final(result.report, result.match), ".docx")))
+    assert any(p.text.startswith("上半年，市委宣传部深入") for p in document.paragraphs)

@@ -17,7 +17,7 @@ from ..outline_match import OutlineMatch
 from .model import Block, FinalDocument, Move
 from .order import child_key, group_key, item_groups, ordered_top_level, part_of, slot_sort, top_level_key
 
-_SPACE = " \t\u3000\ufeff"
+from ..structure import _SPACE  # the same blank characters the parser trims
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 
 

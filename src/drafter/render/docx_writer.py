@@ -17,6 +17,7 @@ when the GB2312-era one is missing (see :data:`FALLBACKS`, docs/render.md).
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -57,6 +58,10 @@ STYLE_TITLE = "公文标题"
 STYLE_HEADINGS = {1: "公文一级标题", 2: "公文二级标题", 3: "公文三级标题", 4: "公文四级标题"}
 STYLE_PAGE_NUMBER = "公文页码"
 
+#: Characters XML 1.0 cannot hold (control characters pasted from other programs): dropped,
+#: since python-docx refuses them and they show nothing anyway.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 
 def to_docx(doc: FinalDocument) -> bytes:
     """The final document as the bytes of a .docx file."""
@@ -66,14 +71,14 @@ def to_docx(doc: FinalDocument) -> bytes:
     _font_table(document)
     _footer(document)
     for line in doc.title_lines:
-        document.add_paragraph(line, style=STYLE_TITLE)
+        document.add_paragraph(_xml_safe(line), style=STYLE_TITLE)
     if doc.title_lines:
         document.add_paragraph()  # GB/T 9704: one blank line between title and text
     for block in doc.blocks:
         _block(document, block)
     props = document.core_properties
-    props.title = doc.title
-    props.author = str(doc.meta.get("unit", "")) if doc.meta else ""
+    props.title = _xml_safe(doc.title)
+    props.author = _xml_safe(str(doc.meta.get("unit", ""))) if doc.meta else ""
     props.last_modified_by = props.author
     props.language = "zh-CN"
     props.comments = ""
@@ -82,17 +87,22 @@ def to_docx(doc: FinalDocument) -> bytes:
     return buffer.getvalue()
 
 
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def _block(document, block: Block) -> None:
     if block.kind != "heading":
-        document.add_paragraph(block.text)
+        document.add_paragraph(_xml_safe(block.text))
         return
+    heading = _xml_safe(block.number + block.heading)
     if not block.run_in:
-        document.add_paragraph(block.number + block.heading, style=STYLE_HEADINGS[block.level])
+        document.add_paragraph(heading, style=STYLE_HEADINGS[block.level])
         return
     paragraph = document.add_paragraph()
-    head = paragraph.add_run(block.number + block.heading)
+    head = paragraph.add_run(heading)
     set_fonts(head._r.get_or_add_rPr(), HEADING_FONTS[block.level])
-    paragraph.add_run(block.text)
+    paragraph.add_run(_xml_safe(block.text))
 
 
 # -- fonts -------------------------------------------------------------------------------------
