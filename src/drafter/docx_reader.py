@@ -47,7 +47,7 @@ def read_docx(path: str) -> SourceDocument:
     except ValueError as exc:  # python-docx: "file '...' is not a Word file, content type is ..."
         raise InputError(_NOT_DOCX.format(_reason(exc)), path) from None
     return SourceDocument(path=path, text="\n".join(lines), encoding="utf-8", newline="\n",
-                          format="txt", line_unit="paragraph", meta={"docx": True, "read_only": True})
+                          format="docx", line_unit="paragraph", meta={"read_only": True})
 
 
 def _paragraph_text(paragraph) -> str:

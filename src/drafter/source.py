@@ -43,7 +43,7 @@ class SourceDocument:
     encoding: str = "utf-8"
     newline: str = "\n"
     bom: bytes = b""
-    format: str = "txt"
+    format: str = "txt"       #: "txt", "md", or "docx" (read as plain text, one paragraph a line)
     #: For formats whose lines are not the file's lines (.docx), what a line number means.
     line_unit: str = "line"
     meta: dict = field(default_factory=dict)

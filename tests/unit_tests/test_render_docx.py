@@ -147,7 +147,7 @@ def test_render_then_read_docx_back_gives_the_same_outline(tmp_path, name):
     out = tmp_path / "report.docx"
     write_final(build_final(source.report, source.match), out)
     again = check_path(out)
-    assert again.source.line_unit == "paragraph"
+    assert again.source.line_unit == "paragraph" and again.source.format == "docx"
     assert outline_shape(again) == outline_shape(source)
     assert again.report.title == source.report.title
     assert [d.code for d in again.diagnostics] == [d.code for d in source.diagnostics]
