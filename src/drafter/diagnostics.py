@@ -69,6 +69,16 @@ class Diagnostic:
         """1-based code-point column of the start."""
         return self.span.column
 
+    @property
+    def end_line(self) -> int:
+        """1-based line of the end."""
+        return self.span.end_line
+
+    @property
+    def end_column(self) -> int:
+        """1-based code-point column just past the end (exclusive)."""
+        return self.span.end_column
+
     def sort_key(self) -> tuple:
         """Document order, then code."""
         return (self.span.start, self.span.end, self.code)

@@ -26,6 +26,11 @@ class Span:
     end_column: int
 
     @classmethod
+    def in_line(cls, line: int, line_start: int, start: int, end: int) -> "Span":
+        """Make a span that lies within one line (no lookup needed): offsets and that line's start."""
+        return cls(start, end, line, start - line_start + 1, line, end - line_start + 1)
+
+    @classmethod
     def of(cls, index: LineIndex, start: int, end: int) -> "Span":
         """Make a span from offsets, using ``index`` for lines and columns."""
         line, column = index.position(start)

@@ -119,8 +119,10 @@ def match_marker(text: str, pos: int = 0) -> Marker | None:
     return None
 
 
-# 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends.
-ITEM_RE = re.compile(rf"(?:(?<=^)|(?<=[。；！？：，;:!?\s”）]))({CN_NUMERAL})是(?=[^，。；、\s])")
+# 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends (the caller
+# checks the character before; a lookbehind here would be tried at every position).
+ITEM_RE = re.compile(rf"({CN_NUMERAL})是(?=[^，。；、\s])")
+ITEM_BEFORE = frozenset("。；！？：，;:!?”）") | frozenset(" \t\u3000")
 
 
 def item_number(marker_text: str) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import Division, Heading, Item, Paragraph, Report, Span
-from .numbering import ITEM_RE, item_number, match_marker
+from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
 from .source import SourceDocument
 from .textpos import LineIndex
@@ -49,7 +49,7 @@ def parse_report(source: SourceDocument) -> Report:
             continue
         start = starts[number]
         paragraphs.append(Paragraph(line=number + 1, text=line_text,
-                                    span=Span.of(index, start, start + len(line_text))))
+                                    span=Span.in_line(number + 1, start, start, start + len(line_text))))
 
     _mark_title(report, paragraphs, source.format)
     md_title = source.format == "md" and any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
@@ -165,18 +165,21 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         paragraph.heading = Heading(
             marker=marker,
             text=text[after:head_end].strip(_SPACE),
-            span=report.span(base + pos, base + head_end),
+            span=Span.in_line(paragraph.line, base, base + pos, base + head_end),
             run_in=run_in,
             md_level=md_level,
         )
         paragraph.kind = "heading"
         items_from = head_end if run_in else content_end
-    paragraph.items = _items(report, text, base, items_from, content_end, pos)
+    paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos)
 
 
-def _items(report: Report, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
+def _items(line: int, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
     """The items 一是… of one paragraph, between offsets ``start`` and ``end`` of its line."""
-    matches = [m for m in ITEM_RE.finditer(text, start, end)]
+    if "是" not in text:
+        return []
+    matches = [m for m in ITEM_RE.finditer(text, start, end)
+               if m.start() == content_pos or m.start() == start or text[m.start() - 1] in ITEM_BEFORE]
     items: list[Item] = []
     for i, m in enumerate(matches):
         number = item_number(m.group(0))
@@ -189,8 +192,8 @@ def _items(report: Report, text: str, base: int, start: int, end: int, content_p
             number=number,
             marker=m.group(0),
             text=text[m.end():head_end],
-            span=report.span(base + m.start(), base + head_end),
-            body=report.span(base + m.start(), base + body_end),
+            span=Span.in_line(line, base, base + m.start(), base + head_end),
+            body=Span.in_line(line, base, base + m.start(), base + body_end),
             at_paragraph_start=m.start() == content_pos,
         ))
     return items

@@ -30,15 +30,18 @@ def run(args: argparse.Namespace) -> int:
     """Check every path; print text or JSON; exit 0, 1 (findings) or 2 (input errors)."""
     options = options_from_args(args)
     results, errors = [], []
-    try:
-        paths = expand_paths(args.paths)
-    except DrafterError as exc:
-        errors.append(exc)
-        paths = []
+    paths = []
+    for path in args.paths:
+        try:
+            paths.extend(expand_paths([path]))
+        except DrafterError as exc:
+            errors.append(exc)
     if args.format == "text":
         from .output import TextOutput
 
         out = TextOutput(show_outline=not args.no_outline)
+        for exc in errors:
+            print(f"drafter: {exc}", file=sys.stderr)
     for path, result in check_many(paths, options):
         if isinstance(result, DrafterError):
             errors.append(result)
