@@ -1,7 +1,8 @@
-"""Reading Word (.docx) reports: each body paragraph becomes one line of the document's text.
+"""Reading Word (.docx) reports: each non-empty body paragraph becomes one line of the text.
 
-Line N of a .docx is its Nth body paragraph, counting empty paragraphs (an empty paragraph reads
-as a blank line, which separates the title from the text exactly as in a .txt draft). Tables,
+Line N of a .docx is its Nth non-empty body paragraph (docs/json-contract.md): empty paragraphs,
+and those holding only spaces, are not counted, as a reader counting paragraphs in Word would
+not count them. The title still ends where the text begins: a title line never ends in 。. Tables,
 text boxes, headers, footers and footnotes are not read; a line break inside a paragraph is
 dropped (a title broken with Shift+Enter reads as one line); numbering that Word generates
 automatically (list numbering) is not part of the text and is not seen. The document is read
@@ -20,6 +21,7 @@ from pathlib import Path
 from .errors import InputError
 from .source import SourceDocument
 
+_BLANK = " \t\u3000\ufeff\xa0"
 _NOT_DOCX = "不是有效的 Word 文档（.docx）：{}；请用 Word 或 WPS 打开后另存为 .docx 再试"
 
 
@@ -41,7 +43,7 @@ def read_docx(path: str) -> SourceDocument:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = [_paragraph_text(p) for p in document.paragraphs]
+        lines = [text for text in map(_paragraph_text, document.paragraphs) if text.strip(_BLANK)]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError) as exc:
         raise InputError(_NOT_DOCX.format(_reason(exc)), path) from None
     except ValueError as exc:  # python-docx: "file '...' is not a Word file, content type is ..."

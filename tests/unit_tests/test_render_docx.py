@@ -153,14 +153,19 @@ def test_render_then_read_docx_back_gives_the_same_outline(tmp_path, name):
     assert [d.code for d in again.diagnostics] == [d.code for d in source.diagnostics]
 
 
-def test_docx_paragraph_numbers_count_empty_paragraphs(tmp_path):
+def test_docx_line_numbers_count_non_empty_paragraphs(tmp_path):
     source = check_path(SAMPLES / SEED_NAME)
     out = tmp_path / "report.docx"
     write_final(build_final(source.report, source.match), out)
+    document = docx.Document(out)
+    extra = document.paragraphs[3].insert_paragraph_before("\u3000 ")   # blank, before 一、
+    assert extra.text.strip() == ""
+    document.save(out)
     again = check_path(out)
-    # title (2 paragraphs), an empty one, the lead, then 一、 as the 5th paragraph
-    assert again.match.part("summary").division.heading.span.line == 5
-    assert docx.Document(out).paragraphs[4].text == "一、上半年工作总结"
+    # title (2 paragraphs), the empty one after it and the blank one not counted, the lead, 一、
+    assert again.match.part("summary").division.heading.span.line == 4
+    assert document.paragraphs[5].text == "一、上半年工作总结"
+    assert again.report.title == source.report.title
 
 
 def test_control_characters_pasted_into_a_draft_do_not_break_the_docx(seed_text):

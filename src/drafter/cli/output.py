@@ -16,7 +16,7 @@ from rich.tree import Tree
 from ..api import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落也计入，"
+_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落不计，"
                                 "表格内文字不读；列号是段落内第几个字）"}
 #: What a line number counts, as the outline table and tree name it.
 _LINE_WORD = {"paragraph": "段"}
