@@ -1,8 +1,8 @@
 """Word output laid out as GB/T 9704-2012 prescribes, with python-docx.
 
 Page: A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (a 156 × 225 mm text area);
-22 lines a page (fixed line spacing = text height / 22, rounded down to a twip) and 28
-characters a line (a document grid). Title 2号 (22 pt) 方正小标宋简体, centred, one blank line
+22 lines a page (fixed line spacing = text height / 22, rounded down to a twip, on a line grid)
+and 28 characters a line (body characters condensed by 0.25 pt). Title 2号 (22 pt) 方正小标宋简体, centred, one blank line
 below it. Body 3号 (16 pt) 仿宋_GB2312, justified, first line indented two characters. Headings
 at 3号: level 1 黑体, level 2 楷体_GB2312, levels 3–4 仿宋_GB2312; a heading with body text after
 it in the same paragraph (run-in) keeps its heading font for the heading sentence only. Page
