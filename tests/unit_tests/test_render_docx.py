@@ -150,7 +150,8 @@ def test_render_then_read_docx_back_gives_the_same_outline(tmp_path, name):
     assert again.source.line_unit == "paragraph" and again.source.format == "docx"
     assert outline_shape(again) == outline_shape(source)
     assert again.report.title == source.report.title
-    assert [d.code for d in again.diagnostics] == [d.code for d in source.diagnostics]
+    outline_codes = lambda r: [d.code for d in r.diagnostics if d.code.startswith("outline.")]  # noqa: E731
+    assert outline_codes(again) == outline_codes(source)
 
 
 def test_docx_line_numbers_count_non_empty_paragraphs(tmp_path):
