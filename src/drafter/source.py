@@ -27,8 +27,11 @@ _BOMS = (
 )
 
 # What charset-normalizer may choose from when a file is not UTF-8: the encodings that
-# Chinese official documents are saved in by Windows, WPS and older systems.
-_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+# Chinese official documents are saved in by Windows, WPS and older systems. UTF-16 without
+# a BOM is not among them: any such report has NUL bytes (every line end is 0a 00) and is
+# refused above as binary, so offering UTF-16 here only ever turned random bytes into
+# plausible-looking CJK garbage instead of an error.
+_CANDIDATES = ["gb18030", "big5"]
 
 
 @dataclass
@@ -121,8 +124,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
         raise InputError("这是二进制文件（含 NUL 字节），不是文本报告；请打开 .txt、.md 或 .docx 文件", path)
     try:
         return data.decode("utf-8"), "utf-8", b""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     from charset_normalizer import from_bytes  # deferred: only non-UTF-8 files pay for it
 
     matches = from_bytes(data, cp_isolation=_CANDIDATES)
@@ -130,7 +133,11 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
     # plausibly (short texts often do), take GB18030.
     best = next((m for m in matches if m.encoding == "gb18030"), None) or matches.best()
     if best is None:
-        raise InputError("无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16）；请另存为 UTF-8 后重试", path)
+        raise InputError(
+            f"无法识别文件编码（不是 UTF-8、GB18030、Big5 或带 BOM 的 UTF-16），第 "
+            f"{_line_of(data, utf8_error.start)} 行起含无法解码的字节；请另存为 UTF-8 后重试",
+            path,
+        )
     encoding = best.encoding.replace("_", "-")
     if encoding in ("gb2312", "gbk", "cp936"):
         encoding = "gb18030"
