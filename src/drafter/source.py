@@ -133,6 +133,13 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
     # plausibly (short texts often do), take GB18030.
     best = next((m for m in matches if m.encoding == "gb18030"), None) or matches.best()
     if best is None:
+        # charset-normalizer gives up on very short texts ("；", "XXX一"); a strict decode
+        # in the same order of preference still reads them, and writes them back unchanged.
+        for encoding in _CANDIDATES:
+            try:
+                return data.decode(encoding), encoding, b""
+            except UnicodeDecodeError:
+                continue
         raise InputError(
             f"无法识别文件编码（不是 UTF-8、GB18030、Big5 或带 BOM 的 UTF-16），第 "
             f"{_line_of(data, utf8_error.start)} 行起含无法解码的字节；请另存为 UTF-8 后重试",
