@@ -116,7 +116,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
                 return data[len(bom):].decode(encoding), encoding, bom
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"文件声明为 {encoding} 但第 {_line_of(data, exc.start)} 行含无法解码的字节；"
+                    f"文件声明为 {encoding} 但第 {_line_of(data[len(bom):], exc.start, encoding)} 行含无法解码的字节；"
                     "请用编辑器另存为 UTF-8 后重试",
                     path,
                 ) from None
@@ -142,7 +142,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
                 continue
         raise InputError(
             f"无法识别文件编码（不是 UTF-8、GB18030、Big5 或带 BOM 的 UTF-16），第 "
-            f"{_line_of(data, utf8_error.start)} 行起含无法解码的字节；请另存为 UTF-8 后重试",
+            f"{_line_of(data, utf8_error.start, 'utf-8')} 行起含无法解码的字节；请另存为 UTF-8 后重试",
             path,
         )
     encoding = best.encoding.replace("_", "-")
@@ -152,12 +152,15 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
         return data.decode(encoding), encoding, b""
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"第 {_line_of(data, exc.start)} 行含无法解码的字节；请另存为 UTF-8 后重试", path
+            f"第 {_line_of(data, exc.start, encoding)} 行含无法解码的字节；请另存为 UTF-8 后重试", path
         ) from None
 
 
-def _line_of(data: bytes, index: int) -> int:
-    return data.count(b"\n", 0, index) + 1
+def _line_of(body: bytes, index: int, encoding: str) -> int:
+    """1-based line of byte ``index`` in ``body``, counted in decoded text (in UTF-16 a 0x0A
+    byte is often half of a character, not a line end)."""
+    prefix = body[:index].decode(encoding, errors="replace")
+    return normalize_newlines(prefix).count("\n") + 1
 
 
 def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceDocument:
