@@ -235,6 +235,10 @@ sections:
     ("缺方面.yaml", MISSING_AREA, ("未定义的方面“ideology”", "缺方面.yaml:6")),
     ("执行代码.yaml", "version: 1\nname: !!python/object/apply:os.system ['echo 已执行']\nparts: []\nsections: {}\n",
      ("执行代码.yaml:2",)),
+    ("标签.yaml", "version: 1\nname: !!python/name:os.system\nparts: []\nsections: {}\n",
+     ("标签.yaml:2", "无法识别的值")),
+    ("日期.yaml", "version: 1\nname: x\nparts: []\nsections: {}\nsource: 2020-13-45\n",
+     ("日期.yaml:5", "无法识别的值")),
 ])
 def test_bad_outline_file_is_one_line_exit_2(tmp_path, capsys, seed_text, name, text, words):
     outline = tmp_path / name
