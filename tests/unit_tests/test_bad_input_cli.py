@@ -266,3 +266,22 @@ def test_bad_date_option(capsys, seed_text, tmp_path):
     report.write_text(seed_text, encoding="utf-8")
     code, _, err = _run(capsys, "check", "--date", "2020-13-45", str(report))
     assert code == 2 and "YYYY-MM-DD" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- a draft's own front matter
+
+@pytest.mark.parametrize("front, words", [
+    ("date: 2020-13-45", ("fm.md:2:", "无法识别的值")),
+    ("period: !!python/name:os.system", ("fm.md:2:", "无法识别的值")),
+    ("\n".join(BOMB.splitlines()[2:12]).replace("parts: *i", "period: *i"), ("fm.md:2:", "锚点和别名")),
+    ("period: [2020", ("fm.md:", "YAML 前言格式错误")),
+])
+def test_bad_front_matter_is_a_diagnostic_not_a_crash(tmp_path, capsys, seed_text, front, words):
+    """Malformed front matter in a Markdown draft (an alias bomb used to hang here) is reported
+    as a ``front-matter.invalid`` error at its line; the rest of the draft is still checked."""
+    path = tmp_path / "fm.md"
+    path.write_text(f"---\n{front}\n---\n{seed_text}", encoding="utf-8")
+    code, out, err = _run(capsys, "check", "--no-outline", str(path))
+    assert code == 1 and err == ""
+    lines = [line for line in out.splitlines() if "front-matter.invalid" in line]
+    assert len(lines) == 1 and all(word in lines[0] for word in words), out
