@@ -129,7 +129,8 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
     pos, md_level = _strip_md(text)
     base = paragraph.span.start
     paragraph.content_start = base + pos
-    content_end = len(text.rstrip(_SPACE))
+    # Never before ``pos``: a bare "# " has its content start past its stripped end.
+    content_end = max(len(text.rstrip(_SPACE)), pos)
     marker = match_marker(text, pos)
     items_from = pos
     if marker or md_level:
