@@ -122,7 +122,13 @@ def with_newlines(draw, text: str) -> str:
     if draw(st.booleans()):
         return text.replace("\n", draw(NEWLINES))
     parts = text.split("\n")
-    return "".join(p + draw(NEWLINES) for p in parts[:-1]) + parts[-1]
+    out, previous = [], ""
+    for part in parts[:-1]:
+        # A CR line end, an empty line, then an LF line end *is* one CRLF: not a mixture to test.
+        choices = ["\r", "\r\n"] if previous == "\r" and not part else ["\n", "\r\n", "\r"]
+        previous = draw(st.sampled_from(choices))
+        out.append(part + previous)
+    return "".join(out) + parts[-1]
 
 
 def _seed_text() -> str:
