@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,25 @@ def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceD
 EXTRA_READERS: dict[str, object] = {}
 
 
+#: Larger files are refused before reading: a report is kilobytes; 20 MB (a pasted collection)
+#: takes ~135 MB of memory to check, so 100 MB is already ~700 MB and more would risk the machine.
+MAX_REPORT_BYTES = 100 * 1024 * 1024
+
+
+def _refuse_non_reports(name: str) -> None:
+    """Refuse devices (/dev/zero never ends) and files too large to be a report, before reading.
+    Pipes are allowed: ``drafter check <(…)`` reads one."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return  # missing or unreadable: the read reports it with the right words
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        raise InputError("这是设备或套接字，不是报告文件", name)
+    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_REPORT_BYTES:
+        raise InputError(f"文件过大（{st.st_size // 2**20} MB，上限 {MAX_REPORT_BYTES // 2**20} MB），"
+                         "不像是一份报告；请确认路径", name)
+
+
 def read_source(path: str | os.PathLike[str]) -> SourceDocument:
     """Read one report file, or standard input when ``path`` is ``-``.
 
@@ -188,6 +208,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceDocument:
         return source_from_bytes(sys.stdin.buffer.read(), "-")
     p = Path(name)
     reader = EXTRA_READERS.get(p.suffix.lower())
+    _refuse_non_reports(name)
     try:
         if reader is not None:
             return reader(name)  # type: ignore[operator]

@@ -285,3 +285,35 @@ def test_bad_front_matter_is_a_diagnostic_not_a_crash(tmp_path, capsys, seed_tex
     assert code == 1 and err == ""
     lines = [line for line in out.splitlines() if "front-matter.invalid" in line]
     assert len(lines) == 1 and all(word in lines[0] for word in words), out
+
+
+# ---------------------------------------------------------------- not reports at all
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_device_is_refused_before_reading(capsys):
+    """/dev/zero never ends: reading it whole would exhaust memory."""
+    code, _, err = _run(capsys, "check", "/dev/zero")
+    assert code == 2
+    _one_clear_line(err, "/dev/zero", "设备")
+
+
+def test_file_too_large_to_be_a_report(tmp_path, capsys):
+    path = tmp_path / "备份.txt"
+    with open(path, "wb") as handle:  # sparse: takes no disk space
+        handle.truncate(300 * 1024 * 1024)
+    code, _, err = _run(capsys, "check", str(path))
+    assert code == 2
+    _one_clear_line(err, str(path), "文件过大", "300 MB")
+
+
+def test_a_pipe_is_read(tmp_path, seed_text):
+    """Process substitution (``drafter check <(…)``) hands drafter a pipe; it is read like a file."""
+    fifo = tmp_path / "管道"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"cat > '{fifo}'"], stdin=subprocess.PIPE)
+    done = subprocess.Popen([sys.executable, "-m", "drafter", "check", "--format", "json", str(fifo)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer.communicate(seed_text.encode("utf-8"), timeout=60)
+    out, err = done.communicate(timeout=120)
+    assert done.returncode in (0, 1), err.decode()
+    assert json.loads(out)["summary"]["files"] == 1
