@@ -60,18 +60,15 @@ def _file_bytes(lines: list[str], name: str, newline: str) -> bytes:
 
 
 @pytest.mark.parametrize("name", list(ENCODINGS))
-def test_decode_then_encode_is_identity(name):
+@given(data=st.data(), newline=st.sampled_from(NEWLINES))
+def test_decode_then_encode_is_identity(name, data, newline):
     """Property: for any generated text, read → encode reproduces the file's bytes."""
     codec, _ = ENCODINGS[name]
-
-    @given(lines=_lines(codec), newline=st.sampled_from(NEWLINES))
-    def roundtrip(lines, newline):
-        data = _file_bytes(lines, name, newline)
-        source = source_from_bytes(data, "报告.txt")
-        assert source.encode() == data
-        assert "\r" not in source.text
-
-    roundtrip()
+    lines = data.draw(_lines(codec), label="lines")
+    raw = _file_bytes(lines, name, newline)
+    source = source_from_bytes(raw, "报告.txt")
+    assert source.encode() == raw
+    assert "\r" not in source.text
 
 
 @pytest.mark.parametrize("newline", NEWLINES, ids=["LF", "CRLF", "CR"])
