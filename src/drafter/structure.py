@@ -87,7 +87,11 @@ def _blank_notes(text: str, notes: list[Span]) -> str:
 
 def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
     """Read YAML front matter between ``---`` lines; return the index of the first body line."""
-    import yaml  # only Markdown drafts with front matter pay for it
+    # Only Markdown drafts with front matter pay for YAML. The safe located loader refuses
+    # aliases (an alias bomb in a draft's front matter hung the check), unknown tags and
+    # impossible dates, each as an error at its line instead of an exception.
+    from .errors import ChecklistError
+    from .yamlload import load_yaml
 
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
@@ -98,11 +102,10 @@ def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
     block = "\n".join(lines[1:end])
     report.front_matter_span = Span.of(report.index, 0, starts[end] + len(lines[end]))
     try:
-        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        report.front_matter_error = (f"YAML 前言格式错误：{getattr(exc, 'problem', None) or exc}", line)
+        data = load_yaml(block, report.source.path)
+    except ChecklistError as exc:
+        line = exc.line + 1 if exc.line else 1   # the block starts on the file's line 2
+        report.front_matter_error = (f"YAML 前言格式错误：{exc.message}", line)
         return end + 1
     if isinstance(data, dict):
         report.front_matter = {str(k): v for k, v in data.items()}
@@ -154,7 +157,8 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
     pos, md_level = _strip_md(text)
     base = paragraph.span.start
     paragraph.content_start = base + pos
-    content_end = len(text.rstrip(_SPACE))
+    # Never before ``pos``: a bare "# " has its content start past its stripped end.
+    content_end = max(len(text.rstrip(_SPACE)), pos)
     marker = match_marker(text, pos)
     items_from = pos
     if marker or md_level:

@@ -8,6 +8,7 @@ import sys
 
 from ..api import check_many
 from ..errors import DrafterError
+from ..outline import load_outline
 from ..report_json import document_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from .common import add_check_options, expand_paths, options_from_args
@@ -29,19 +30,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check every path; print text or JSON; exit 0, 1 (findings) or 2 (input errors)."""
     options = options_from_args(args)
+    # A bad outline is one error for the whole run, not one per file: load it before the files.
+    load_outline(options.outline)
     results, errors = [], []
-    paths = []
-    for path in args.paths:
+    paths: list[str] = []
+    for given in args.paths:  # one empty folder must not stop the others from being checked
         try:
-            paths.extend(expand_paths([path]))
+            paths.extend(expand_paths([given]))
         except DrafterError as exc:
             errors.append(exc)
+            if args.format == "text":
+                print(f"drafter: {exc}", file=sys.stderr)
     if args.format == "text":
         from .output import TextOutput
 
         out = TextOutput(show_outline=not args.no_outline)
-        for exc in errors:
-            print(f"drafter: {exc}", file=sys.stderr)
     for path, result in check_many(paths, options):
         if isinstance(result, DrafterError):
             errors.append(result)
