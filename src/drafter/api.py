@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .config import options_for
 from .diagnostics import Diagnostic, Severity
 from .model import Report
 from .outline import Outline, load_outline
@@ -31,6 +32,8 @@ class CheckOptions:
     checklists: tuple[str, ...] = ()
     #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
     ignored: frozenset[tuple[str, str]] = frozenset()
+    #: Whether to complete these options from the project file (drafter.yaml) above the document.
+    project: bool = True
 
 
 @dataclass
@@ -70,14 +73,15 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     Raises:
         ChecklistError: the outline or a checklist is malformed.
     """
-    options = options or CheckOptions()
+    options = options_for(options or CheckOptions(), source.path)
     outline = outline or load_outline(options.outline)
     report = parse_report(source)
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     diagnostics: list[Diagnostic] = []
     for check in all_checks():
-        if not any(code_selected(r.code, options.select, options.ignore) for r in check.rules):
+        if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
+                                         for r in check.rules):
             continue
         for diagnostic in check.run(ctx):
             if not code_selected(diagnostic.code, options.select, options.ignore):

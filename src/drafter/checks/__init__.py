@@ -63,6 +63,9 @@ class Check:
     name: str
     rules: tuple[Rule, ...]
     run: Callable[[CheckContext], Iterable[Diagnostic]]
+    #: The check reports codes declared by data (checklists) besides its RULES; never skipped
+    #: by --select/--ignore up front (it filters its own diagnostics).
+    dynamic: bool = False
 
 
 def _load(module: ModuleType) -> Check | None:
@@ -70,7 +73,8 @@ def _load(module: ModuleType) -> Check | None:
     run = getattr(module, "check", None)
     if rules is None or run is None:
         return None
-    return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run)
+    return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run,
+                 dynamic=bool(getattr(module, "DYNAMIC_CODES", False)))
 
 
 @lru_cache(maxsize=1)
