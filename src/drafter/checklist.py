@@ -84,6 +84,7 @@ class Entry:
     source: str
     wrong: tuple[str, ...] = ()
     pattern: Any = None                     #: compiled ``regex`` pattern, or None
+    pattern_line: int = 0                   #: line of ``pattern`` in the file
     right: str | None = None
     context: Any = None                     #: compiled ``regex`` pattern, or None
     unless: tuple[str, ...] = ()
@@ -97,8 +98,8 @@ class Entry:
 
     @property
     def where(self) -> str:
-        """``file:line`` of the entry, for messages."""
-        return f"{self.path}:{self.line}"
+        """``file:line`` of the entry (of its regex, when it has one), for messages."""
+        return f"{self.path}:{self.pattern_line or self.line}"
 
     def applies(self, date: _dt.date) -> bool:
         """Whether the entry is in force on ``date`` (before ``valid_from`` it is not)."""
@@ -171,11 +172,15 @@ def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, pa
     line = raw.line
 
     def at(key: str) -> int:
-        return raw.line_of(key) if key in raw else line
+        if key in raw:
+            return raw.line_of(key)
+        return defaults.line_of(key) if isinstance(defaults, LocatedDict) and key in defaults else line
 
     for key in ("id", "type", "code", "severity"):
         if data.get(key) in (None, ""):
             raise ChecklistError(f"缺少必填的键“{key}”", path, line)
+        if not isinstance(data[key], str):
+            raise ChecklistError(f"“{key}”的类型应为 str", path, at(key))
     entry_id = data["id"]
     if not _ID.match(entry_id):
         raise ChecklistError(f"id“{entry_id}”只能含小写字母、数字、点和连字符", path, at("id"))
@@ -211,7 +216,7 @@ def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, pa
     entry = Entry(
         checklist=checklist, path=path, line=line, id=entry_id, type=kind, code=code,
         severity=data["severity"], message=data.get("message"), source=source, wrong=wrong,
-        pattern=pattern, right=right, context=context,
+        pattern=pattern, pattern_line=at("pattern"), right=right, context=context,
         unless=_strings(data.get("unless"), path, at("unless"), "unless"),
         safe=data.get("safe", True) if data.get("safe") is not None else True,
         valid_from=_date(data.get("valid_from"), path, at("valid_from"), "valid_from"),
@@ -258,7 +263,7 @@ def parse_checklist(text: str, path: str, verify: bool = True) -> Checklist:
     seen: dict[str, int] = {}
     entries: LocatedList = data["entries"]
     for raw, line in zip(entries, getattr(entries, "item_lines", [entries.line] * len(entries))):
-        entry = _entry(raw, dict(defaults), checklist.name, data.get("source"), path, line)
+        entry = _entry(raw, defaults, checklist.name, data.get("source"), path, line)
         if entry.id in seen:
             raise ChecklistError(f"id“{entry.id}”重复（第 {seen[entry.id]} 行已有）", path, entry.line)
         seen[entry.id] = entry.line
@@ -597,7 +602,8 @@ def _cache_file(stamps: tuple) -> Path | None:
     if os.environ.get("DRAFTER_NO_CACHE"):
         return None
     key = hashlib.blake2b(repr((_CACHE_VERSION, __version__, stamps)).encode(), digest_size=16).hexdigest()
-    return Path(user_cache_dir("drafter")) / "checklists" / f"{key}.pickle"
+    folder = os.environ.get("DRAFTER_CACHE_DIR") or user_cache_dir("drafter")
+    return Path(folder) / "checklists" / f"{key}.pickle"
 
 
 @lru_cache(maxsize=8)

@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                         help="达到此严重程度即以状态 1 退出（默认 error）")
     parser.add_argument("--no-outline", action="store_true", help="文本输出中不打印提纲表")
+    parser.add_argument("--fix", action="store_true",
+                        help="应用安全修复并保存（原子写入，保持文件编码和换行符），再报告剩余问题")
+    parser.add_argument("--diff", action="store_true", help="显示安全修复的差异（不加 --fix 时不写入文件）")
     add_check_options(parser)
 
 
@@ -45,6 +48,12 @@ def run(args: argparse.Namespace) -> int:
             if args.format == "text":
                 print(f"drafter: {result}", file=sys.stderr)
             continue
+        if args.fix or args.diff:
+            try:
+                result = _fix(path, result, options, args)
+            except DrafterError as exc:
+                errors.append(exc)
+                print(f"drafter: {exc}", file=sys.stderr)
         results.append(result)
         if args.format == "text":
             out.file(result)
@@ -56,3 +65,24 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK
+
+
+def _fix(path: str, result, options, args):
+    """Apply (``--fix``) or show (``--diff``) the safe fixes of one file; return the final check."""
+    from ..fileio import save_text
+    from ..fixing import fix_document, unified_diff
+
+    outcome = fix_document(result.source, options, result)
+    if not outcome.changed:
+        return result
+    if args.diff:
+        stream = sys.stdout if args.format == "text" else sys.stderr
+        stream.write(unified_diff(path, result.source.text, outcome.text))
+    if not args.fix:
+        return result
+    if path == "-":
+        sys.stdout.write(outcome.text)
+        return outcome.result
+    save_text(result.source, outcome.text)
+    print(f"drafter: {path}：已应用 {len(outcome.applied)} 处修复", file=sys.stderr)
+    return outcome.result
