@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -423,12 +424,17 @@ def consistency_hits(entry: Entry, text: str, positions: dict[str, list[int]]) -
 
 def select_longest(hits: list[Hit]) -> list[Hit]:
     """Resolve overlaps: the longest hit wins (earliest on ties); result in text order."""
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        index = bisect_right(starts, hit.start)
+        if index and ends[index - 1] > hit.start:
             continue
-        taken.append((hit.start, hit.end))
+        if index < len(starts) and starts[index] < hit.end:
+            continue
+        starts.insert(index, hit.start)
+        ends.insert(index, hit.end)
         chosen.append(hit)
     chosen.sort(key=lambda h: (h.start, h.end))
     return chosen

@@ -21,20 +21,30 @@ RULES = [
 ]
 
 _D = r"[0-9０-９]"
-_PATTERNS = [
-    # 党的19大, 19届4中全会, 4中全会, 2次党代会
-    re.compile(rf"(?<!{_D})(?P<n>{_D}{{1,2}})(?=大(?:精神|报告|代表|以来|召开|胜利|重要|提出|作出|部署|和|、|，|。))"),
-    re.compile(rf"(?<!{_D})(?P<n>{_D}{{1,2}})(?=届(?:{_D}|[一二三四五六七八九])中全会|届人大|届全国人大|届全国政协)"),
-    re.compile(rf"(?<!{_D})(?P<n>{_D})(?=中全会)"),
-    # “4个意识”“4个自信”“2个维护”“4个全面”“5位一体”“3严3实”“6稳6保”
-    re.compile(rf"(?<!{_D})(?P<n>{_D})(?=个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务|着力|必须|坚持|统筹))"),
-    re.compile(rf"(?<!{_D})(?P<n>{_D})(?=位一体)"),
-    re.compile(rf"(?<!{_D})(?P<n>{_D})(?=严{_D}实|稳{_D}保|下乡)"),
-    re.compile(rf"(?<=[严稳])(?P<n>{_D})(?=[实保])"),
-    # 一把手, 第一书记
-    re.compile(rf"(?<!{_D})(?P<n>1)(?=把手)"),
-    re.compile(rf"(?<=第)(?P<n>1)(?=书记)"),
-]
+# Candidates are found by a leading character class (fast); what follows decides.
+_DIGITS = re.compile(rf"{_D}{{1,2}}")
+_AFTER_ONE_OR_TWO = re.compile(
+    rf"大(?:精神|报告|代表|以来|召开|胜利|重要|提出|作出|部署|和|、|，|。)"
+    rf"|届(?:{_D}|[一二三四五六七八九])中全会|届人大|届全国人大|届全国政协")
+_AFTER_ONE = re.compile(
+    rf"中全会|位一体|严{_D}实|稳{_D}保|下乡|个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务|着力|必须|坚持|统筹)")
+
+
+def _fixed_expressions(text: str, start: int):
+    """Offsets ``(start, end)`` of digit runs that belong to a fixed expression."""
+    for m in _DIGITS.finditer(text, start):
+        s, e = m.start(), m.end()
+        if s and text[s - 1] in "0123456789０１２３４５６７８９":
+            continue
+        if _AFTER_ONE_OR_TWO.match(text, e):
+            yield s, e
+        elif e - s == 1 and (_AFTER_ONE.match(text, e)
+                             or s and text[s - 1] in "严稳" and text[e:e + 1] in ("实", "保")
+                             or text[s] == "1" and (text.startswith("把手", e)
+                                                    or s and text[s - 1] == "第" and text.startswith("书记", e))):
+            yield s, e
+
+
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -42,14 +52,8 @@ def check(ctx: CheckContext):
     """Report digits inside fixed expressions, each with its Chinese-numeral form."""
     text = ctx.report.text
     start = body_start(ctx)
-    seen: set[int] = set()
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text, start):
-            if m.start("n") in seen:
-                continue
-            seen.add(m.start("n"))
-            right = int_to_cn(int(m.group("n").translate(_FULLWIDTH)))
-            context = text[m.start("n"):m.end("n") + 4]
-            yield ctx.diagnostic("number.fixed-expression", f"固定词语“{context}”中的数字应写作汉字“{right}”",
-                                 m.start("n"), m.end("n"), suggestion=right,
-                                 fix=replace_fix(m.start("n"), m.end("n"), right))
+    for s, e in _fixed_expressions(text, start):
+        right = int_to_cn(int(text[s:e].translate(_FULLWIDTH)))
+        context = text[s:e + 4].split("\n")[0]
+        yield ctx.diagnostic("number.fixed-expression", f"固定词语“{context}”中的数字应写作汉字“{right}”",
+                             s, e, suggestion=right, fix=replace_fix(s, e, right))

@@ -12,7 +12,7 @@ comparisons (比/较/与…相比/同期/以来).
 
 from __future__ import annotations
 
-import regex as re
+import re
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
@@ -30,7 +30,7 @@ RULES = [
 _H1 = "上半年|第?[一二12][、，]?[一二12]?季度|前两个季度"
 _H2 = "下半年|第?[三四34][、，]?[三四34]?季度|后两个季度"
 _OWN = re.compile(
-    rf"(?:(?<=^|[。；！？：\n])|(?<=[，,]))[\s　]*(?:今年|本年度?|年内)?(?P<word>{_H1}|{_H2})"
+    rf"(?:^|(?<=[。；！？：\n，,]))[\s　]*(?:今年|本年度?|年内)?(?P<word>{_H1}|{_H2})"
     r"(?=[，,]|要|将|计划|拟|重点|着力|主要|力争|继续|全面|共|累计|已|完成|需|须|应)", re.M)
 _H1_RE = re.compile(rf"^(?:{_H1})$")
 _YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年(?=上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|年底|年末|度)"

@@ -8,7 +8,7 @@ drafts are full of them, so they are summarised in one info diagnostic.
 
 from __future__ import annotations
 
-import regex as re
+import re
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
@@ -27,6 +27,7 @@ RULES = [
 ]
 
 _X = "XxＸｘ×"
+_MOU = "余多万亿千百十%％"
 # Numeric suffixes and measure words that make a placeholder a figure; a few two-character
 # words that start with one of them but are names or nouns (日报, 名片, 条例…) are excluded.
 _SUFFIX = ("余|多|万|亿|千|百|十|次|条|期|场|个|篇|件|项|人|名|家|元|%|％|倍|天|日|月|年|小时|分钟|户|所|处|"
@@ -34,30 +35,66 @@ _SUFFIX = ("余|多|万|亿|千|百|十|次|条|期|场|个|篇|件|项|人|名|
            "课|堂|遍|趟|点|成|岁|度|股|万元|亿元")
 _NOT_SUFFIX = ("日报|名片|名城|名人|名牌|人民|人才|人大|家园|家乡|条例|部门|所属|处理|本地|本土|项目|支持|批示|"
                "场馆|场所|期间|期刊|年轻|月刊|千年|百年|万达|台湾|度假|点位|门户|首府|首届|周边|成员|类型|起来")
-_FIGURE = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:[{_X}]{{1,4}}(?![A-Za-z])|(?<!某)某(?=[余多万亿千百十%％]))"
-    rf"(?:(?=(?:{_SUFFIX}))(?!(?:{_NOT_SUFFIX}))|(?=[.．][{_X}0-9]))"
-    rf"|(?<=(?<![0-9])(?:19|20))[XＸ]{{2}}(?=年)"
-    rf"|(?<=第|达|约|近|超|共|计|增长|下降|减少|同比|环比|突破|占)[{_X}]{{1,4}}(?=[，。；、：,;:%％\s]|$)"
-)
-_NAME = re.compile(rf"(?<![A-Za-z0-9_])[XＸ]{{2,}}(?![A-Za-z])|某某")
+# Candidates are found by a leading character class (fast); their neighbours decide.
+_CANDIDATE = re.compile(
+    rf"[{_X}]{{1,4}}(?:(?=(?:{_SUFFIX}))(?!(?:{_NOT_SUFFIX}))|(?=[.．][{_X}0-9])|(?=[，。；、：,;:%％\s]|$)|(?=年))"
+    rf"|某(?=[{_MOU}])")
+_SUFFIX_RE = re.compile(rf"(?:{_SUFFIX})")
+_NOT_SUFFIX_RE = re.compile(rf"(?:{_NOT_SUFFIX})")
+_DECIMAL_RE = re.compile(rf"[.．][{_X}0-9]")
 
+_CONTEXT_BEFORE = re.compile(r"(?:[第达约近超共计占]|增长|下降|减少|同比|环比|突破)$")
+_CONTEXT_AFTER = "，。；、：,;:%％ \t\n"
+_NAME_RE = re.compile(rf"[XＸ]{{2,}}|某某")
+_LATIN = re.compile(r"[A-Za-z0-9_]")
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """XX not glued to Latin letters or digits before it (20XX), nor to letters after it."""
+    if start and _LATIN.match(text, start - 1):
+        return False
+    after = text[end:end + 1]
+    return not (after and _LATIN.match(after) and not after.isdigit())
+
+
+def figure_placeholders(text: str, start: int = 0):
+    """Offsets ``(start, end)`` of every placeholder standing for a number."""
+    for m in _CANDIDATE.finditer(text, start):
+        s, e = m.start(), m.end()
+        found = m.group()
+        before = text[s - 1] if s else ""
+        after = text[e:e + 1]
+        if found == "某":
+            if before != "某":
+                yield s, e
+            continue
+        if after and _LATIN.match(after) and not after.isdigit():
+            continue
+        if before and _LATIN.match(before):
+            # 20XX年: a year placeholder
+            if len(found) == 2 and found[0] in "XＸ" and text[max(0, s - 2):s] in ("19", "20") \
+                    and (s < 3 or not text[s - 3].isdigit()) and after == "年":
+                yield s, e
+            continue
+        if (_SUFFIX_RE.match(text, e) and not _NOT_SUFFIX_RE.match(text, e)) or _DECIMAL_RE.match(text, e):
+            yield s, e
+        elif (not after or after in _CONTEXT_AFTER) and _CONTEXT_BEFORE.search(text, max(0, s - 2), s):
+            yield s, e
 
 def check(ctx: CheckContext):
     """Report each figure placeholder, then the name placeholders once."""
     text = ctx.report.text
     start = body_start(ctx)
-    figures = set()
+    figures = list(figure_placeholders(text, start))
     if wanted(ctx, "placeholder.figure"):
-        for m in _FIGURE.finditer(text, start):
-            figures.add(m.start())
-            after = text[m.end():m.end() + 3].split("\n")[0]
-            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{m.group()}{after}”中的“{m.group()}”",
-                                 m.start(), m.end())
-    else:
-        figures = {m.start() for m in _FIGURE.finditer(text, start)}
+        for s, e in figures:
+            found = text[s:e]
+            after = text[e:e + 3].split("\n")[0]
+            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{found}{after}”中的“{found}”", s, e)
     if wanted(ctx, "placeholder.name"):
-        names = [m for m in _NAME.finditer(text, start) if m.start() not in figures]
+        taken = {s for s, _ in figures}
+        names = [m for m in _NAME_RE.finditer(text, start)
+                 if m.start() not in taken and (m.group() == "某某" or _name_like(text, m.start(), m.end()))]
         if names:
             first = names[0]
             yield ctx.diagnostic("placeholder.name",
