@@ -93,7 +93,21 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
     diagnostics.sort(key=Diagnostic.sort_key)
+    diagnostics = _drop_overlapping_duplicates(diagnostics)
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+
+
+def _drop_overlapping_duplicates(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic per code and place: a built-in check and a checklist entry (or two
+    checklists) reporting the same code over overlapping text would otherwise both show."""
+    kept: list[Diagnostic] = []
+    last_end: dict[str, int] = {}
+    for d in diagnostics:  # sorted by start
+        if d.span.end > d.span.start and last_end.get(d.code, -1) > d.span.start:
+            continue
+        last_end[d.code] = max(last_end.get(d.code, -1), d.span.end)
+        kept.append(d)
+    return kept
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None) -> CheckResult:

@@ -389,9 +389,10 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
-def _search(entry: Entry, text: str) -> Iterator[Any]:
+def _search(entry: Entry, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
     try:
-        for m in entry.pattern.finditer(text, timeout=REGEX_TIMEOUT):
+        for m in entry.pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                        timeout=REGEX_TIMEOUT):
             if m.end() > m.start():
                 yield m
     except TimeoutError:
@@ -480,6 +481,74 @@ def verify_examples(entry: Entry) -> None:
             raise ChecklistError(f"条目“{entry.id}”的正则在例子上超时，请简化", entry.path, example.line) from None
 
 
+# --------------------------------------------------------------------------- literal prefilter
+
+try:  # the stdlib regex parser, used only to read a pattern's structure
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_C = _sre_parse  # constants live on the parser module in 3.10 and 3.11
+_MAX_ALTERNATIVES = 40
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """A set of literal strings at least one of which occurs (in the same paragraph) wherever
+    ``pattern`` matches, or None when none can be derived (then the pattern scans everything).
+
+    Only the stdlib-compatible subset is analysed; anything else (``\\p{Han}``, flags, …) gives None.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & _C.SRE_FLAG_IGNORECASE:
+        return None
+    found = _required(list(parsed))
+    if not found or any(not s for s in found) or len(found) > _MAX_ALTERNATIVES:
+        return None
+    return frozenset(found)
+
+
+def _required(items: list) -> set[str] | None:
+    """The best required-literal set of a sequence of parsed items (all of them must match)."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        found = None
+        if op is _C.SUBPATTERN:
+            found = None if av[1] & _C.SRE_FLAG_IGNORECASE else _required(list(av[-1]))
+        elif op is _C.BRANCH:
+            parts = [_required(list(branch)) for branch in av[1]]
+            if all(parts):
+                found = set().union(*parts)
+        elif op is _C.IN:
+            if all(o is _C.LITERAL for o, _ in av) and len(av) <= 12:
+                found = {chr(v) for _, v in av}
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+            if av[0] >= 1:
+                found = _required(list(av[2]))
+        elif op is _C.ASSERT:
+            found = _required(list(av[1]))
+        if found:
+            candidates.append(found)
+    flush()
+    if not candidates:
+        return None
+    # The rarest-looking set: long literals, few alternatives.
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
 # --------------------------------------------------------------------------- the set of loaded checklists
 
 class ChecklistSet:
@@ -497,15 +566,23 @@ class ChecklistSet:
                               if e.pattern is not None and e.type != "consistency"]
         self.consistency = [e for e in self.entries if e.type == "consistency"]
         self.automaton: Any = None
-        table: dict[str, list[int]] = {}
+        table: dict[str, tuple[list[int], list[int]]] = {}
         for index, entry in enumerate(self.entries):
             texts = entry.variants if entry.type == "consistency" else _plain_texts(entry)
             for text in texts:
-                table.setdefault(text, []).append(index)
+                table.setdefault(text, ([], []))[0].append(index)
+        #: regex entries searched only where one of their required literals occurs
+        self.triggered: set[int] = set()
+        for index, entry in self.regex_entries:
+            literals = required_literals(entry.pattern.pattern)
+            if literals:
+                self.triggered.add(index)
+                for literal in literals:
+                    table.setdefault(literal, ([], []))[1].append(index)
         if table:
             automaton = ahocorasick.Automaton()
-            for text, indexes in table.items():
-                automaton.add_word(text, (len(text), tuple(indexes)))
+            for text, (indexes, triggers) in table.items():
+                automaton.add_word(text, (len(text), tuple(indexes), tuple(triggers)))
             automaton.make_automaton()
             self.automaton = automaton
 
@@ -516,13 +593,46 @@ class ChecklistSet:
             out.setdefault(entry.code, []).append(entry)
         return dict(sorted(out.items()))
 
+    def _regex_hits(self, text: str, date: _dt.date, hits: list[Hit], ok,
+                    lines: dict[int, set[int]]) -> list[Entry]:
+        """Append the hits of every selected regex entry; return the entries that timed out.
+
+        An entry whose pattern requires a literal (see :func:`required_literals`) is searched
+        only in the paragraphs where the automaton saw one; others search the whole text.
+        """
+        timed_out: list[Entry] = []
+        line_count = text.count("\n") + 1
+        for index, entry in self.regex_entries:
+            if not ok(index):
+                continue
+            try:
+                if index in self.triggered:
+                    starts = lines.get(index)
+                    if not starts:
+                        continue
+                    if len(starts) * 2 < line_count:
+                        matches = []
+                        for line_start in sorted(starts):
+                            line_end = text.find("\n", line_start)
+                            matches.extend(_search(entry, text, line_start, len(text) if line_end == -1 else line_end))
+                    else:
+                        matches = _search(entry, text)
+                else:
+                    matches = _search(entry, text)
+                for m in matches:
+                    hit = accept(entry, text, m.start(), m.end(), date, m)
+                    if hit is not None:
+                        hits.append(hit)
+            except RegexTimeout:
+                timed_out.append(entry)
+        return timed_out
+
     def match(self, text: str, date: _dt.date, wanted=None) -> tuple[list[Hit], list[Entry]]:
         """All hits in ``text`` judged as of ``date``: (hits, entries whose regex timed out).
 
         ``wanted(code) -> bool`` skips entries whose code is not selected.
         """
         entries = self.entries
-        hits: list[Hit] = []
         positions: dict[int, dict[str, list[int]]] = {}
         ok_cache: dict[int, bool] = {}
 
@@ -533,9 +643,16 @@ class ChecklistSet:
                 ok_cache[index] = wanted(entries[index].code)
             return ok_cache[index]
 
+        plain: list[Hit] = []
+        lines: dict[int, set[int]] = {}   # regex entry → starts of the paragraphs with a trigger
         if self.automaton is not None:
-            for end, (length, indexes) in self.automaton.iter(text):
+            rfind = text.rfind
+            for end, (length, indexes, triggers) in self.automaton.iter(text):
                 start = end - length + 1
+                if triggers:
+                    line_start = rfind("\n", 0, start) + 1
+                    for index in triggers:
+                        lines.setdefault(index, set()).add(line_start)
                 found = None
                 for index in indexes:
                     entry = entries[index]
@@ -546,19 +663,12 @@ class ChecklistSet:
                     if found is None and ok(index):
                         found = accept(entry, text, start, end + 1, date)
                 if found is not None:
-                    hits.append(found)
-        timed_out: list[Entry] = []
-        for index, entry in self.regex_entries:
-            if not ok(index):
-                continue
-            try:
-                for m in _search(entry, text):
-                    hit = accept(entry, text, m.start(), m.end(), date, m)
-                    if hit is not None:
-                        hits.append(hit)
-            except RegexTimeout:
-                timed_out.append(entry)
-        hits = select_longest(hits)
+                    plain.append(found)
+        # Regex hits go first so that, between equally long matches, a pattern (which encodes
+        # its context) beats a plain text.
+        hits: list[Hit] = []
+        timed_out = self._regex_hits(text, date, hits, ok, lines)
+        hits = select_longest(hits + plain)
         for index, found_positions in positions.items():
             hits.extend(consistency_hits(entries[index], text, found_positions))
         hits.sort(key=lambda h: (h.start, h.end))
@@ -607,7 +717,10 @@ def _cache_file(stamps: tuple) -> Path | None:
         return None
     if os.environ.get("DRAFTER_NO_CACHE"):
         return None
-    key = hashlib.blake2b(repr((_CACHE_VERSION, __version__, stamps)).encode(), digest_size=16).hexdigest()
+    # The loader's own file is part of the key: a changed drafter never reads an old pickle.
+    own = os.stat(__file__)
+    key = hashlib.blake2b(repr((_CACHE_VERSION, __version__, own.st_mtime_ns, own.st_size, stamps)).encode(),
+                          digest_size=16).hexdigest()
     folder = os.environ.get("DRAFTER_CACHE_DIR") or user_cache_dir("drafter")
     return Path(folder) / "checklists" / f"{key}.pickle"
 

@@ -200,3 +200,32 @@ def test_shipped_checklists_load_and_self_test():
     loaded = load_checklists()
     codes = loaded.codes()
     assert {"typo.word", "term.order", "term.outdated", "placeholder.todo"} <= set(codes)
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"截止(?=(?:到|至)?\s*(?:目前|[0-9]{1,4}[年月]))", {"截止"}),
+    ("(?<=和)文化(?:产业事业|事业产业)", {"产业事业", "事业产业"}),
+    ("待补充?|待定|TODO", {"待补", "待定", "TODO"}),
+    ("(?i)todo", None),
+    (r"\p{Han}+待", None),
+])
+def test_required_literals(pattern, literals):
+    from drafter.checklist import required_literals
+
+    found = required_literals(pattern)
+    assert (set(found) if found else None) == literals
+
+
+def test_prefiltered_matching_equals_a_full_scan(seed_text):
+    """The one-pass matcher (automaton + regexes run only where their literals occur) finds
+    exactly what running every entry on its own over the whole text finds."""
+    from drafter.checklist import select_longest
+
+    loaded = load_checklists()
+    text = seed_text + "\n截止6月底，组织开展专题研讨（待补）次。召开发布会【】场。累计发稿？？条。\n"
+    for date in (DATE, dt.date(2026, 7, 1)):
+        fast, _ = loaded.match(text, date)
+        slow = select_longest([h for e in loaded.entries if e.type != "consistency" for h in entry_hits(e, text, date)])
+        key = lambda h: (h.start, h.end, h.suggestion)  # noqa: E731
+        assert sorted(map(key, fast)) == sorted(map(key, slow))
+        assert len(fast) >= 10

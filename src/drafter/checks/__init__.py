@@ -49,7 +49,10 @@ class CheckContext:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
         rule = rule_for(code)
-        sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
+        if isinstance(severity, Severity):
+            sev = severity
+        else:
+            sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
         if "part" not in kwargs and "section" not in kwargs:
             kwargs["part"], kwargs["section"] = self.match.locate(start)
         return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),

@@ -11,6 +11,8 @@ from ..diagnostics import Severity
 from . import CheckContext, Rule
 from ._support import body_start, checklists, date, replace_fix, wanted
 
+_SEVERITY = {s.value: s for s in Severity}
+
 #: This check reports codes declared by checklists; the registry must not skip it up front.
 DYNAMIC_CODES = True
 
@@ -60,10 +62,10 @@ def check(ctx: CheckContext):
             continue
         entry = hit.entry
         fix = replace_fix(hit.start, hit.end, hit.suggestion, entry.safe) if hit.suggestion is not None else None
-        yield ctx.diagnostic(entry.code, hit.message, hit.start, hit.end, severity=entry.severity,
+        yield ctx.diagnostic(entry.code, hit.message, hit.start, hit.end, severity=_SEVERITY[entry.severity],
                              suggestion=hit.suggestion, fix=fix,
                              data={"checklist": entry.checklist, "entry": entry.id, "source": entry.source})
-    for entry in timed_out:
+    for entry in timed_out if wanted(ctx, "checklist.timeout") else ():
         yield ctx.diagnostic("checklist.timeout",
                              f"检查清单 {entry.where} 的条目“{entry.id}”正则匹配超时，已跳过；请简化该正则",
                              start, start, part=None, section=None,
