@@ -32,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check every path; print text or JSON; exit 0, 1 (findings) or 2 (input errors)."""
     options = options_from_args(args)
+    if args.fix and "-" in args.paths:
+        print("drafter: 标准输入无法就地修复；请对文件使用 --fix，或用 --diff 查看修复", file=sys.stderr)
+        return EXIT_USAGE
     results, errors = [], []
     try:
         paths = expand_paths(args.paths)
@@ -80,9 +83,6 @@ def _fix(path: str, result, options, args):
         stream.write(unified_diff(path, result.source.text, outcome.text))
     if not args.fix:
         return result
-    if path == "-":
-        sys.stdout.write(outcome.text)
-        return outcome.result
     save_text(result.source, outcome.text)
     print(f"drafter: {path}：已应用 {len(outcome.applied)} 处修复", file=sys.stderr)
     return outcome.result
