@@ -93,21 +93,40 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
     diagnostics.sort(key=Diagnostic.sort_key)
-    diagnostics = _drop_overlapping_duplicates(diagnostics)
+    diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
 
 
-def _drop_overlapping_duplicates(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """One diagnostic per code and place: a built-in check and a checklist entry (or two
-    checklists) reporting the same code over overlapping text would otherwise both show."""
+def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """One diagnostic per slip. Over overlapping text, a second diagnostic is dropped when it has
+    the same code (a built-in check and a checklist, or two checklists, found the same thing) or
+    when its fix makes exactly the same change (“》、《” flagged by punct.* and by a checklist)."""
     kept: list[Diagnostic] = []
-    last_end: dict[str, int] = {}
+    active: list[Diagnostic] = []     # kept diagnostics that may still overlap what follows
     for d in diagnostics:  # sorted by start
-        if d.span.end > d.span.start and last_end.get(d.code, -1) > d.span.start:
+        active = [k for k in active if k.span.end > d.span.start]
+        if d.span.end > d.span.start and any(
+                k.code == d.code or _same_change(k, d, text) for k in active if k.span.start < d.span.end):
             continue
-        last_end[d.code] = max(last_end.get(d.code, -1), d.span.end)
         kept.append(d)
+        active.append(d)
     return kept
+
+
+def _same_change(a: Diagnostic, b: Diagnostic, text: str) -> bool:
+    """Whether two fixes turn the stretch of text they cover into the same text."""
+    if a.fix is None or b.fix is None:
+        return False
+    from .diagnostics import Edit, apply_edits
+
+    edits = a.fix.edits + b.fix.edits
+    lo, hi = min(e.start for e in edits), max(e.end for e in edits)
+    window = text[lo:hi]
+
+    def effect(fix) -> str:
+        return apply_edits(window, [Edit(e.start - lo, e.end - lo, e.replacement) for e in fix.edits])
+
+    return effect(a.fix) == effect(b.fix)
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None) -> CheckResult:

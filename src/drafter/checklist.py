@@ -147,6 +147,8 @@ def _strings(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
+        if not value:
+            raise ChecklistError(f"“{key}”不能为空文本", path, line)
         return (value,)
     out = []
     for item in value:
@@ -335,8 +337,11 @@ def accept(entry: Entry, text: str, start: int, end: int, date: _dt.date,
         return None
     if entry.context is not None:
         lo, hi = _paragraph(text, start, end)
-        if entry.context.search(text, lo, hi, timeout=REGEX_TIMEOUT) is None:
-            return None
+        try:
+            if entry.context.search(text, lo, hi, timeout=REGEX_TIMEOUT) is None:
+                return None
+        except TimeoutError:
+            raise RegexTimeout(entry) from None
     if entry.unless and _covered(entry, text, start, end):
         return None
     found = text[start:end]
@@ -490,6 +495,8 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 _C = _sre_parse  # constants live on the parser module in 3.10 and 3.11
 _MAX_ALTERNATIVES = 40
+#: Single characters too frequent in reports to be a useful trigger on their own.
+_COMMON = frozenset("、，。；：！？“”‘’《》（）【】…—·的一是了在和与及等年月日中上下不为有人工作二三十")
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -545,8 +552,9 @@ def _required(items: list) -> set[str] | None:
     flush()
     if not candidates:
         return None
-    # The rarest-looking set: long literals, few alternatives.
-    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+    # The rarest-looking set: long literals, no punctuation or very common character alone,
+    # few alternatives.
+    return max(candidates, key=lambda c: (min(len(s) for s in c), not (c & _COMMON), -len(c)))
 
 
 # --------------------------------------------------------------------------- the set of loaded checklists
@@ -644,6 +652,7 @@ class ChecklistSet:
             return ok_cache[index]
 
         plain: list[Hit] = []
+        slow: list[Entry] = []            # entries whose context regex timed out
         lines: dict[int, set[int]] = {}   # regex entry → starts of the paragraphs with a trigger
         if self.automaton is not None:
             rfind = text.rfind
@@ -660,14 +669,17 @@ class ChecklistSet:
                         if ok(index):
                             positions.setdefault(index, {}).setdefault(text[start:end + 1], []).append(start)
                         continue
-                    if found is None and ok(index):
-                        found = accept(entry, text, start, end + 1, date)
+                    if found is None and ok(index) and entry not in slow:
+                        try:
+                            found = accept(entry, text, start, end + 1, date)
+                        except RegexTimeout:
+                            slow.append(entry)
                 if found is not None:
                     plain.append(found)
         # Regex hits go first so that, between equally long matches, a pattern (which encodes
         # its context) beats a plain text.
         hits: list[Hit] = []
-        timed_out = self._regex_hits(text, date, hits, ok, lines)
+        timed_out = slow + [e for e in self._regex_hits(text, date, hits, ok, lines) if e not in slow]
         hits = select_longest(hits + plain)
         for index, found_positions in positions.items():
             hits.extend(consistency_hits(entries[index], text, found_positions))

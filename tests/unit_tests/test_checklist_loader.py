@@ -229,3 +229,54 @@ def test_prefiltered_matching_equals_a_full_scan(seed_text):
         key = lambda h: (h.start, h.end, h.suggestion)  # noqa: E731
         assert sorted(map(key, fast)) == sorted(map(key, slow))
         assert len(fast) >= 10
+
+
+def test_context_regex_timeout_is_reported_not_raised(tmp_path):
+    path = tmp_path / "slowctx.yaml"
+    path.write_text(_yaml("""
+        version: 1
+        name: slowctx
+        source: test
+        entries:
+          - id: slow-context
+            type: substitution
+            code: typo.word
+            severity: warning
+            wrong: 宣作
+            right: 宣传
+            context: "(年|年年)+$"
+    """), encoding="utf-8")
+    loaded = ChecklistSet([read_checklist(path)])
+    hits, timed_out = loaded.match("推进公益广告宣作" + "年" * 60 + "月", DATE)
+    assert hits == [] and [e.id for e in timed_out] == ["slow-context"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINES = GOOD.splitlines()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_LINES) - 1), st.sampled_from(["drop", "dup", "insert", "indent"]),
+                          st.sampled_from([":", "-", "[", "{", "“", "宣作", "*x", "&a", "'", "\t", " ", "null", "12"])),
+                max_size=4))
+def test_mutated_checklists_load_or_fail_with_a_located_error(mutations):
+    """Whatever is done to a checklist, loading it either works or raises ChecklistError."""
+    lines = list(_LINES)
+    for index, action, token in mutations:
+        index %= len(lines)
+        if action == "drop":
+            del lines[index]
+        elif action == "dup":
+            lines.insert(index, lines[index])
+        elif action == "insert":
+            lines[index] = lines[index][: len(lines[index]) // 2] + token + lines[index][len(lines[index]) // 2:]
+        else:
+            lines[index] = "  " + lines[index]
+        if not lines:
+            lines = ["version: 1"]
+    try:
+        parse_checklist("\n".join(lines) + "\n", "fuzz.yaml")
+    except ChecklistError as exc:
+        assert exc.path == "fuzz.yaml"

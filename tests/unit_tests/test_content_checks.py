@@ -173,3 +173,16 @@ def test_user_checklist_adds_codes_and_declared_consistency(tmp_path):
     body = "一、上半年工作总结\n发挥“种子行动”作用。\n二、下半年工作安排\n深化“种子计划”。\n"
     declared = _check(body, checklists=(str(path),))
     assert [(d.text, d.suggestion) for d in _codes(declared, "consistency.variant")] == [("种子计划", "种子行动")]
+
+
+def test_a_checklist_entry_and_a_builtin_check_on_the_same_slip_give_one_diagnostic(tmp_path):
+    path = tmp_path / "punct.yaml"
+    path.write_text(
+        "version: 1\nname: punct\nsource: GB/T 15834-2011\nentries:\n"
+        "  - id: shu-ming-hao-dun-hao\n    type: substitution\n    code: typo.punctuation\n"
+        "    severity: warning\n    wrong: 》、《\n    right: 》《\n", encoding="utf-8")
+    body = "一、上半年工作总结\n报送《舆情信息专报》、《舆情信息反馈意见表》等24期。\n"
+    alone = _check(body)
+    assert [d.code for d in alone.diagnostics if d.code.startswith(("punct", "typo"))] == ["punct.dunhao-between-quotes"]
+    both = _check(body, checklists=(str(path),))
+    assert [d.code for d in both.diagnostics if d.code.startswith(("punct", "typo"))] == ["typo.punctuation"]

@@ -78,6 +78,8 @@ def check(ctx: CheckContext):
                                  suggestion=right, fix=replace_fix(m.start(), m.end(), right))
     if wanted(ctx, "punct.doubled"):
         for m in _DOUBLED_RE.finditer(text, first):
+            if m.group(1) == "。" and len(m.group()) > 2:
+                continue  # 。。。 stands for an ellipsis: a different slip, with a different fix
             yield ctx.diagnostic("punct.doubled", f"标点“{m.group(1)}”重复", m.start(), m.end(),
                                  suggestion=m.group(1), fix=replace_fix(m.start(), m.end(), m.group(1)))
     if wanted(ctx, "punct.dunhao-between-quotes"):
