@@ -216,18 +216,32 @@ def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, pa
             raise ChecklistError("缺少“wrong”或“pattern”", path, line)
         if not right and (kind == "substitution" or kind == "formulation" and not data.get("valid_until")):
             raise ChecklistError(f"{kind} 条目需要“right”（过时提法可只写 valid_until）", path, line)
+    if pattern is not None and right:
+        _check_references(right, pattern, path, at("right"))
     entry = Entry(
         checklist=checklist, path=path, line=line, id=entry_id, type=kind, code=code,
         severity=data["severity"], message=data.get("message"), source=source, wrong=wrong,
         pattern=pattern, pattern_line=at("pattern"), right=right, context=context,
         unless=_strings(data.get("unless"), path, at("unless"), "unless"),
-        safe=data.get("safe", True) if data.get("safe") is not None else True,
+        safe=data.get("safe") is not False,
         valid_from=_date(data.get("valid_from"), path, at("valid_from"), "valid_from"),
         valid_until=_date(data.get("valid_until"), path, at("valid_until"), "valid_until"),
         replaced_by=data.get("replaced_by"), variants=variants, prefer=data.get("prefer"),
     )
     entry.examples = _examples(raw.get("examples"), path, at("examples"))
     return entry
+
+
+_REFERENCE = re.compile(r"\\(\d+)|\\g<([^>]*)>")
+
+
+def _check_references(right: str, pattern: Any, path: str, line: int) -> None:
+    """Refuse ``right`` texts that refer to groups the pattern does not have."""
+    for m in _REFERENCE.finditer(right):
+        ref = m.group(1) or m.group(2)
+        ok = int(ref) <= pattern.groups if ref.isdigit() else ref in pattern.groupindex
+        if not ok:
+            raise ChecklistError(f"“right”引用了正则中不存在的分组“{ref}”", path, line)
 
 
 def _examples(raw: Any, path: str, line: int) -> tuple[Example, ...]:

@@ -280,3 +280,9 @@ def test_mutated_checklists_load_or_fail_with_a_located_error(mutations):
         parse_checklist("\n".join(lines) + "\n", "fuzz.yaml")
     except ChecklistError as exc:
         assert exc.path == "fuzz.yaml"
+
+
+def test_right_referring_to_a_missing_group_is_refused():
+    text = GOOD.replace("    wrong: 宣作\n    right: 宣传", "    pattern: 宣(作)\n    right: 宣\\\\2")
+    err = _error(text)
+    assert err.line == 11 and "分组" in err.message
