@@ -98,15 +98,14 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
-    """One diagnostic per slip. Over overlapping text, a second diagnostic is dropped when it has
-    the same code (a built-in check and a checklist, or two checklists, found the same thing) or
-    when its fix makes exactly the same change (“》、《” flagged by punct.* and by a checklist)."""
+    """One diagnostic per slip: over overlapping text, a second diagnostic whose fix makes exactly
+    the same change is dropped (“》、《” found by punct.* and by a checklist entry, a slogan found by
+    consistency.variant and by a declared set)."""
     kept: list[Diagnostic] = []
     active: list[Diagnostic] = []     # kept diagnostics that may still overlap what follows
     for d in diagnostics:  # sorted by start
         active = [k for k in active if k.span.end > d.span.start]
-        if d.span.end > d.span.start and any(
-                k.code == d.code or _same_change(k, d, text) for k in active if k.span.start < d.span.end):
+        if d.fix is not None and any(_same_change(k, d, text) for k in active if k.span.start < d.span.end):
             continue
         kept.append(d)
         active.append(d)
