@@ -571,6 +571,33 @@ def _required(items: list) -> set[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), not (c & _COMMON), -len(c)))
 
 
+# --------------------------------------------------------------------------- the automaton's alphabet
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def code_units(text: str) -> str:
+    """``text`` as two Latin-1 characters per character (see :func:`_code_units`)."""
+    return _code_units(text)[0]
+
+
+def _code_units(text: str) -> tuple[str, bool]:
+    """``text`` with every character written as two Latin-1 characters (its UTF-16 code unit),
+    and whether that is exact (no astral character had to be replaced).
+
+    pyahocorasick finds a node's child by a linear scan, so a root with hundreds of distinct
+    first characters (a typo list) makes every step slow; over this two-level alphabet each node
+    has at most 256 children and most far fewer: the pass is about ten times faster
+    (benchmarks/README.md). Astral characters become U+FFFD so that each character stays two
+    units; matches over them are verified against the original text.
+    """
+    data = text.encode("utf-16-be", "surrogatepass")
+    exact = len(data) == 2 * len(text)
+    if not exact:
+        data = _ASTRAL.sub("\ufffd", text).encode("utf-16-be", "surrogatepass")
+    return data.decode("latin-1"), exact
+
+
 # --------------------------------------------------------------------------- the set of loaded checklists
 
 class ChecklistSet:
@@ -604,7 +631,7 @@ class ChecklistSet:
         if table:
             automaton = ahocorasick.Automaton()
             for text, (indexes, triggers) in table.items():
-                automaton.add_word(text, (len(text), tuple(indexes), tuple(triggers)))
+                automaton.add_word(code_units(text), (len(text), tuple(indexes), tuple(triggers), text))
             automaton.make_automaton()
             self.automaton = automaton
 
@@ -670,8 +697,14 @@ class ChecklistSet:
         lines: dict[int, set[int]] = {}   # regex entry → starts of the paragraphs with a trigger
         if self.automaton is not None:
             rfind = text.rfind
-            for end, (length, indexes, triggers) in self.automaton.iter(text):
+            units, exact = _code_units(text)
+            for unit_end, (length, indexes, triggers, key) in self.automaton.iter(units):
+                if not unit_end & 1:
+                    continue  # a match that starts in the middle of a character
+                end = unit_end // 2
                 start = end - length + 1
+                if not exact and text[start:end + 1] != key:
+                    continue
                 if triggers:
                     line_start = rfind("\n", 0, start) + 1
                     for index in triggers:

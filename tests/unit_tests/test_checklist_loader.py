@@ -286,3 +286,17 @@ def test_right_referring_to_a_missing_group_is_refused():
     text = GOOD.replace("    wrong: 宣作\n    right: 宣传", "    pattern: 宣(作)\n    right: 宣\\\\2")
     err = _error(text)
     assert err.line == 11 and "分组" in err.message
+
+
+def test_matching_is_exact_around_astral_characters(tmp_path):
+    """The automaton runs over UTF-16 code units; astral characters must not shift offsets."""
+    path = tmp_path / "astral.yaml"
+    path.write_text("version: 1\nname: astral\nsource: test\nentries:\n"
+                    "  - id: a\n    type: existence\n    code: custom.a\n    severity: info\n    wrong: [𠀀宣, 宣作]\n",
+                    encoding="utf-8")
+    loaded = ChecklistSet([read_checklist(path)])
+    text = "𠀀推进公益广告宣作，𡀀宣作"
+    hits, _ = loaded.match(text, DATE)
+    assert [(text[h.start:h.end], h.start) for h in hits] == [("宣作", 7), ("宣作", 11)]
+    text = "𠀀宣作"
+    assert [text[h.start:h.end] for h in loaded.match(text, DATE)[0]] == ["𠀀宣"]
