@@ -650,7 +650,6 @@ class ChecklistSet:
         only in the paragraphs where the automaton saw one; others search the whole text.
         """
         timed_out: list[Entry] = []
-        line_count = text.count("\n") + 1
         for index, entry in self.regex_entries:
             if not ok(index):
                 continue
@@ -659,7 +658,9 @@ class ChecklistSet:
                     starts = lines.get(index)
                     if not starts:
                         continue
-                    if len(starts) * 2 < line_count:
+                    # A search costs ~6 µs to start and ~4 ns a character: search paragraph by
+                    # paragraph only while that is cheaper than one pass over the whole text.
+                    if len(starts) * 1500 < len(text):
                         matches = []
                         for line_start in sorted(starts):
                             line_end = text.find("\n", line_start)
