@@ -33,8 +33,9 @@ _OWN = re.compile(
     rf"(?:^|(?<=[。；！？：\n，,]))[\s　]*(?:今年|本年度?|年内)?(?P<word>{_H1}|{_H2})"
     r"(?=[，,]|要|将|计划|拟|重点|着力|主要|力争|继续|全面|共|累计|已|完成|需|须|应)", re.M)
 _H1_RE = re.compile(rf"^(?:{_H1})$")
-_YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})(?:年(?=上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|年底|年末|度)"
-                   r"|(?<=“(?:19|20)[0-9]{2})(?=[^”0-9年]{1,12}”))")
+# Starts with a literal (fast scan); the character before the year is checked in Python.
+_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})(?:(?P<suffix>年)(?=上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|年底|年末|度)"
+                   r"|(?=[^”0-9年\n]{1,12}”))")
 _COMPARE_BEFORE = re.compile(r"(?:比|较|与|和|同|自|从)[^，。；]{0,3}$")
 _COMPARE_AFTER = re.compile(r"^[^，。；]{0,14}(?:相比|同期|以来|比较|对比|增长|下降)")
 
@@ -74,6 +75,9 @@ def _years(ctx: CheckContext):
     text = ctx.report.text
     half = ctx.report.period.half
     for m in _YEAR.finditer(text, body_start(ctx)):
+        before = text[m.start() - 1] if m.start() else ""
+        if before.isdigit() or m.group("suffix") is None and before != "“":
+            continue  # part of a longer number, or a year in quotes that is not a campaign name
         said = int(m.group("year"))
         allowed = {report_year}
         part, _ = ctx.match.locate(m.start())
