@@ -803,9 +803,20 @@ def _load_set(stamps: tuple) -> ChecklistSet:
 
             cache.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(cache, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            _prune(cache.parent)
         except Exception:  # the cache is an optimisation; a read-only home must not break checks
             pass
     return result
+
+
+_KEEP_CACHED = 16
+
+
+def _prune(folder: Path) -> None:
+    """Keep the most recently written compiled sets; every edit of a checklist writes a new one."""
+    files = sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[_KEEP_CACHED:]:
+        old.unlink(missing_ok=True)
 
 
 def load_checklists(paths: Iterable[str | os.PathLike[str]] = (), bundled: bool = True) -> ChecklistSet:
