@@ -613,7 +613,6 @@ class ChecklistSet:
         self.entries = [e for c in checklists for e in c.entries]
         self.regex_entries = [(i, e) for i, e in enumerate(self.entries)
                               if e.pattern is not None and e.type != "consistency"]
-        self.consistency = [e for e in self.entries if e.type == "consistency"]
         self.automaton: Any = None
         table: dict[str, tuple[list[int], list[int]]] = {}
         for index, entry in enumerate(self.entries):
