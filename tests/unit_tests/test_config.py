@@ -89,3 +89,14 @@ def test_options_for_ignores_buffers_and_opt_out(tmp_path):
     assert options_for(CheckOptions(), str(doc)).date == dt.date(2026, 7, 1)
     assert options_for(CheckOptions(project=False), str(doc)).date is None
     assert options_for(CheckOptions(), "<buffer>").date is None
+
+
+def test_no_config_flag_skips_the_project_file(tmp_path, capsys):
+    from drafter.cli import main
+
+    _write(tmp_path / "drafter.yaml", "date: 2026-07-01\n")
+    doc = _write(tmp_path / "report.txt", REPORT)
+    main(["check", str(doc), "--no-outline", "--select", "term.outdated"])
+    assert "term.outdated" in capsys.readouterr().out
+    main(["check", str(doc), "--no-outline", "--select", "term.outdated", "--no-config", "--date", "2020-07-10"])
+    assert "term.outdated" not in capsys.readouterr().out
