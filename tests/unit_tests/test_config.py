@@ -94,9 +94,9 @@ def test_options_for_ignores_buffers_and_opt_out(tmp_path):
 def test_no_config_flag_skips_the_project_file(tmp_path, capsys):
     from drafter.cli import main
 
-    _write(tmp_path / "drafter.yaml", "date: 2026-07-01\n")
+    _write(tmp_path / "drafter.yaml", "ignore: [typo.word]\n")
     doc = _write(tmp_path / "report.txt", REPORT)
-    main(["check", str(doc), "--no-outline", "--select", "term.outdated"])
-    assert "term.outdated" in capsys.readouterr().out
-    main(["check", str(doc), "--no-outline", "--select", "term.outdated", "--no-config", "--date", "2020-07-10"])
-    assert "term.outdated" not in capsys.readouterr().out
+    main(["check", str(doc), "--no-outline", "--select", "typo"])
+    assert "typo.word" not in capsys.readouterr().out
+    main(["check", str(doc), "--no-outline", "--select", "typo", "--no-config"])
+    assert "typo.word" in capsys.readouterr().out
