@@ -60,6 +60,14 @@ def load_yaml(text: str, path: str) -> Any:
 _constructor = yaml.SafeLoader("")  # reused only for scalar resolution (ints, bools, dates)
 
 
+def _scalar(node: yaml.ScalarNode, path: str) -> Any:
+    """A scalar's value; an impossible one (a date 2026-13-01) is an error at its line."""
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError) as exc:
+        raise ChecklistError(f"无法识别的值“{node.value}”（{exc}）", path, node.start_mark.line + 1) from None
+
+
 def _convert(node: yaml.Node, path: str, seen: set[int]) -> Any:
     if id(node) in seen:
         raise ChecklistError("不支持 YAML 锚点和别名（&/*）；请直接写出内容", path, node.start_mark.line + 1)

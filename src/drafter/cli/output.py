@@ -38,7 +38,13 @@ class TextOutput:
         note = _LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{path}: {note}", style="dim"))
-        for d in result.diagnostics:
+        if self.console.color_system is None:
+            # No colour (piped, NO_COLOR): plain lines, written at once; rich costs ~0.2 ms a line.
+            self.console.file.write("".join(
+                f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message}"
+                + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "") + "\n"
+                for d in result.diagnostics))
+        for d in (result.diagnostics if self.console.color_system is not None else ()):
             line = Text()
             line.append(f"{path}:{d.span.line}:{d.span.column}: ", style="bold")
             line.append(d.severity.value, style=_STYLE[d.severity.value])
