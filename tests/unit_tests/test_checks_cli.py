@@ -28,7 +28,7 @@ entries:
 def test_shipped_checklists_pass(capsys):
     assert main(["checklists", "test"]) == 0
     out = capsys.readouterr().out
-    assert "0 个失败" in out and "seed-typos" in out
+    assert "0 个失败" in out and "typos-context" in out
 
 
 def test_broken_example_unknown_key_and_bad_regex_fail_naming_file_and_line(tmp_path, capsys):

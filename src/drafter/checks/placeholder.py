@@ -81,6 +81,20 @@ def figure_placeholders(text: str, start: int = 0):
         elif (not after or after in _CONTEXT_AFTER) and _CONTEXT_BEFORE.search(text, max(0, s - 2), s):
             yield s, e
 
+_STOP = re.compile(r"[，。；：、！？,.;:!?“”‘’（）《》()\s]")
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The placeholder with the words around it up to punctuation (研讨X次, 发稿X万多条次)."""
+    left = start
+    while left > max(0, start - 4) and not _STOP.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < min(len(text), end + 4) and not _STOP.match(text[right]):
+        right += 1
+    return text[left:right]
+
+
 def check(ctx: CheckContext):
     """Report each figure placeholder, then the name placeholders once."""
     text = ctx.report.text
@@ -89,8 +103,7 @@ def check(ctx: CheckContext):
     if wanted(ctx, "placeholder.figure"):
         for s, e in figures:
             found = text[s:e]
-            after = text[e:e + 3].split("\n")[0]
-            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{found}{after}”中的“{found}”", s, e)
+            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{_phrase(text, s, e)}”中的“{found}”", s, e)
     if wanted(ctx, "placeholder.name"):
         taken = {s for s, _ in figures}
         names = [m for m in _NAME_RE.finditer(text, start)
