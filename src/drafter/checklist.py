@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator
 import ahocorasick
 import regex
 
+from .diagnostics import Edit, apply_edits
 from .errors import ChecklistError
 from .yamlload import LocatedDict, LocatedList, check_keys, load_yaml
 
@@ -462,15 +463,7 @@ def select_longest(hits: list[Hit]) -> list[Hit]:
 
 def fix_text(text: str, hits: Iterable[Hit]) -> str:
     """``text`` with every hit that has a suggestion replaced by it (non-overlapping)."""
-    out, pos = [], 0
-    for hit in sorted(hits, key=lambda h: h.start):
-        if hit.suggestion is None or hit.start < pos:
-            continue
-        out.append(text[pos:hit.start])
-        out.append(hit.suggestion)
-        pos = hit.end
-    out.append(text[pos:])
-    return "".join(out)
+    return apply_edits(text, [Edit(h.start, h.end, h.suggestion) for h in hits if h.suggestion is not None])
 
 
 def verify_examples(entry: Entry) -> None:

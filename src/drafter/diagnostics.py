@@ -104,13 +104,6 @@ class Diagnostic:
         return out
 
 
-def make_diagnostic(report, code: str, severity: Severity | str, message: str, start: int, end: int,
-                    **kwargs: Any) -> Diagnostic:
-    """Build a diagnostic for ``report`` covering offsets ``[start, end)``."""
-    return Diagnostic(code=code, severity=Severity(severity), message=message,
-                      span=report.span(start, end), text=report.text[start:end], **kwargs)
-
-
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply non-overlapping edits to ``text``; later overlapping edits are skipped."""
     out: list[str] = []
