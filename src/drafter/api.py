@@ -13,7 +13,7 @@ from typing import Iterable
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
 from .diagnostics import Diagnostic, Severity
-from .model import Report
+from .model import Report, ReportPeriod
 from .outline import Outline, load_outline
 from .outline_match import OutlineMatch, match_outline
 from .source import SourceDocument, read_source, source_from_bytes
@@ -76,6 +76,9 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     options = options_for(options or CheckOptions(), source.path)
     outline = outline or load_outline(options.outline)
     report = parse_report(source)
+    if report.period.year is None and options.date is not None:
+        # The text does not say its year; --date or the project file does (the half stays the title's).
+        report.period = ReportPeriod(options.date.year, report.period.half, "config")
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     diagnostics: list[Diagnostic] = []

@@ -27,6 +27,8 @@ def test_json_contract_on_the_seed():
     assert data["version"] == 1
     (file,) = data["files"]
     assert file["encoding"] == "utf-8" and file["newline"] == "\n"
+    # The title says 上半年 but no year; samples/drafter.yaml gives the date.
+    assert file["period"] == {"year": 2020, "half": 1, "source": "config"}
     parts = file["outline"]["parts"]
     assert [p["id"] for p in parts] == ["summary", "plan"]
     assert [p["line"] for p in parts] == [5, 11]
