@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .config import options_for
 from .diagnostics import Diagnostic, Severity
-from .model import Report
+from .model import Report, ReportPeriod
 from .outline import Outline, load_outline
 from .outline_match import OutlineMatch, match_outline
 from .source import SourceDocument, read_source, source_from_bytes
@@ -31,6 +32,8 @@ class CheckOptions:
     checklists: tuple[str, ...] = ()
     #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
     ignored: frozenset[tuple[str, str]] = frozenset()
+    #: Whether to complete these options from the project file (drafter.yaml) above the document.
+    project: bool = True
 
 
 @dataclass
@@ -70,26 +73,64 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     Raises:
         ChecklistError: the outline or a checklist is malformed.
     """
-    options = options or CheckOptions()
+    options = options_for(options or CheckOptions(), source.path)
     outline = outline or load_outline(options.outline)
     report = parse_report(source)
+    if report.period.year is None and options.date is not None:
+        # The text does not say its year; --date or the project file does (the half stays the title's).
+        report.period = ReportPeriod(options.date.year, report.period.half, "config")
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     diagnostics: list[Diagnostic] = []
     for check in all_checks():
-        if not any(code_selected(r.code, options.select, options.ignore) for r in check.rules):
+        if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
+                                         for r in check.rules):
             continue
         for diagnostic in check.run(ctx):
             if not code_selected(diagnostic.code, options.select, options.ignore):
                 continue
             if (diagnostic.code, diagnostic.text) in options.ignored:
                 continue
+            if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
+                continue  # drafting notes are not part of the report (docs/render.md)
             override = options.severity.get(diagnostic.code)
             if override:
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
     diagnostics.sort(key=Diagnostic.sort_key)
+    diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+
+
+def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """One diagnostic per slip: over overlapping text, a second diagnostic whose fix makes exactly
+    the same change is dropped (“》、《” found by punct.* and by a checklist entry, a slogan found by
+    consistency.variant and by a declared set)."""
+    kept: list[Diagnostic] = []
+    active: list[Diagnostic] = []     # kept diagnostics that may still overlap what follows
+    for d in diagnostics:  # sorted by start
+        active = [k for k in active if k.span.end > d.span.start]
+        if d.fix is not None and any(_same_change(k, d, text) for k in active if k.span.start < d.span.end):
+            continue
+        kept.append(d)
+        active.append(d)
+    return kept
+
+
+def _same_change(a: Diagnostic, b: Diagnostic, text: str) -> bool:
+    """Whether two fixes turn the stretch of text they cover into the same text."""
+    if a.fix is None or b.fix is None:
+        return False
+    from .diagnostics import Edit, apply_edits
+
+    edits = a.fix.edits + b.fix.edits
+    lo, hi = min(e.start for e in edits), max(e.end for e in edits)
+    window = text[lo:hi]
+
+    def effect(fix) -> str:
+        return apply_edits(window, [Edit(e.start - lo, e.end - lo, e.replacement) for e in fix.edits])
+
+    return effect(a.fix) == effect(b.fix)
 
 
 def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None) -> CheckResult:

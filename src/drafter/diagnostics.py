@@ -69,6 +69,16 @@ class Diagnostic:
         """1-based code-point column of the start."""
         return self.span.column
 
+    @property
+    def end_line(self) -> int:
+        """1-based line of the end."""
+        return self.span.end_line
+
+    @property
+    def end_column(self) -> int:
+        """1-based code-point column just past the end (exclusive)."""
+        return self.span.end_column
+
     def sort_key(self) -> tuple:
         """Document order, then code."""
         return (self.span.start, self.span.end, self.code)
@@ -92,13 +102,6 @@ class Diagnostic:
         if self.data:
             out["data"] = self.data
         return out
-
-
-def make_diagnostic(report, code: str, severity: Severity | str, message: str, start: int, end: int,
-                    **kwargs: Any) -> Diagnostic:
-    """Build a diagnostic for ``report`` covering offsets ``[start, end)``."""
-    return Diagnostic(code=code, severity=Severity(severity), message=message,
-                      span=report.span(start, end), text=report.text[start:end], **kwargs)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

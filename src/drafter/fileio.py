@@ -37,6 +37,7 @@ _REASONS = {
     errno.EPERM: "没有写入权限",
     errno.EROFS: "文件系统只读",
     errno.ENOENT: "文件夹不存在",
+    errno.EISDIR: "目标是文件夹",
 }
 
 
@@ -51,16 +52,22 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         SaveError: the write failed (no space, no permission, read-only, missing folder);
             the original file is unchanged and no temporary file is left behind.
     """
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
+    shown = os.fspath(path)
+    # Write through a symbolic link to the file it points at; renaming over the link itself
+    # would turn it into a copy and leave the real file unsaved.
+    target = os.path.realpath(shown)
+    folder = os.path.dirname(target)
+    owner = None
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
+        mode = stat.S_IMODE(st.st_mode)
+        owner = (st.st_uid, st.st_gid)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     except OSError as exc:
-        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", target) from None
+        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", shown) from None
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
@@ -69,17 +76,31 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            _keep_owner(tmp, owner)
         os.replace(tmp, target)
         tmp = None
         _fsync_dir(folder)
     except OSError as exc:
-        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", target) from None
+        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", shown) from None
     finally:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _keep_owner(tmp: str, owner: tuple[int, int]) -> None:
+    """Give the new file the old one's owner and group (matters when root saves a user's file);
+    an ordinary user cannot chown and already owns what they write, so failure is harmless."""
+    st = os.stat(tmp)
+    if (st.st_uid, st.st_gid) == owner:
+        return
+    try:
+        os.chown(tmp, *owner)
+    except OSError:
+        pass
 
 
 def _fsync_dir(folder: str) -> None:
@@ -108,11 +129,24 @@ def save_text(source: SourceDocument, text: str, path: str | None = None) -> Sou
     target = path or source.path
     bad = source.unencodable(text)
     if bad:
-        shown = "、".join(bad[:10]) + ("等" if len(bad) > 10 else "")
-        raise UnencodableError(f"文件编码 {source.encoding_label} 无法保存这些字符：{shown}；可改存为 UTF-8",
+        shown = "、".join(_visible(ch) for ch in bad[:10]) + ("等" if len(bad) > 10 else "")
+        if source.encoding.startswith("utf-"):
+            # Only lone surrogates (from a broken paste) cannot be written in UTF-8/16/32.
+            advice = "这些是不完整的字符（孤立代理码位），请删除后再保存"
+        else:
+            advice = "可改存为 UTF-8"
+        raise UnencodableError(f"文件编码 {source.encoding_label} 无法保存这些字符：{shown}；{advice}",
                                target, bad)
     atomic_write(target, source.encode(text))
     return replace(source, path=target, text=text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _visible(ch: str) -> str:
+    """A character as it can be shown in a message: lone surrogates and controls as U+XXXX
+    (printing a lone surrogate would itself fail)."""
+    if 0xD800 <= ord(ch) <= 0xDFFF or not ch.isprintable():
+        return f"U+{ord(ch):04X}"
+    return ch
 
 
 @dataclass(frozen=True)

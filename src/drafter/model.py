@@ -26,6 +26,11 @@ class Span:
     end_column: int
 
     @classmethod
+    def in_line(cls, line: int, line_start: int, start: int, end: int) -> "Span":
+        """Make a span that lies within one line (no lookup needed): offsets and that line's start."""
+        return cls(start, end, line, start - line_start + 1, line, end - line_start + 1)
+
+    @classmethod
     def of(cls, index: LineIndex, start: int, end: int) -> "Span":
         """Make a span from offsets, using ``index`` for lines and columns."""
         line, column = index.position(start)
@@ -84,7 +89,7 @@ class Paragraph:
     """One line of text (a paragraph in this genre); ``kind`` says what role it plays."""
 
     line: int
-    text: str                 #: the line as written (Markdown marks included)
+    text: str                 #: the line as written (Markdown marks included; drafting notes blanked)
     span: Span
     kind: str = "body"        #: "title", "lead", "heading" or "body"
     heading: Heading | None = None
@@ -151,6 +156,14 @@ class Report:
     front_matter_span: Span | None = None
     front_matter_error: tuple[str, int] | None = None   #: (message, line) when it is malformed
     period: ReportPeriod = field(default_factory=ReportPeriod)
+    #: Drafting notes (【注：…】, and <!-- … --> in Markdown): not part of the report; the
+    #: structure parser reads them as blank, checks' findings inside them are dropped, the
+    #: renderer removes them.
+    notes: list[Span] = field(default_factory=list)
+
+    def in_note(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies wholly inside one drafting note."""
+        return any(n.start <= start and end <= n.end for n in self.notes)
 
     @property
     def text(self) -> str:

@@ -12,47 +12,64 @@ from dataclasses import dataclass
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_DIGITS = "零一二三四五六七八九"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def cn_to_int(numeral: str) -> int | None:
-    """Value of a Chinese numeral up to 999 (一, 十二, 二十, 一百零五), or None."""
+    """Value of a Chinese numeral (一, 十二, 二十, 一百零五, 一千零一, 一万二千), or None."""
     if not numeral:
         return None
     if numeral.isdigit():
         return int(numeral.translate(_FULLWIDTH_DIGITS))
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for ch in numeral:
         if ch in _DIGITS:
             current = _DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
+        elif ch in _UNITS:
+            section += (current or 1) * _UNITS[ch]
             current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
+        elif ch == "万":
+            total += (section + current or 1) * 10000
+            section, current = 0, 0
         else:
             return None
-    return total + current
+    return total + section + current
 
 
 def int_to_cn(value: int) -> str:
-    """Chinese numeral for 1..999 as used in numbering (十一, 二十, 一百零五)."""
-    digits = "零一二三四五六七八九"
+    """Chinese numeral for a non-negative integer as used in numbering (十一, 二十, 一百零五).
+
+    Numbering never needs more than a few dozen, but a huge file (the same report pasted
+    many times) can ask for the thousandth heading; that must not crash.
+    """
+    if value < 0:
+        raise ValueError(f"no Chinese numbering for {value}")
     if value < 10:
-        return digits[value]
+        return _CN_DIGITS[value]
     if value < 20:
-        return "十" + (digits[value - 10] if value > 10 else "")
-    if value < 100:
-        tens, ones = divmod(value, 10)
-        return digits[tens] + "十" + (digits[ones] if ones else "")
-    hundreds, rest = divmod(value, 100)
-    if rest == 0:
-        return digits[hundreds] + "百"
-    tail = int_to_cn(rest) if rest >= 10 else "零" + digits[rest]
-    if 10 <= rest < 20:
-        tail = "一" + tail
-    return digits[hundreds] + "百" + tail
+        return "十" + (_CN_DIGITS[value - 10] if value > 10 else "")
+    if value >= 10000:
+        high, rest = divmod(value, 10000)
+        head = int_to_cn(high) + "万"
+        if not rest:
+            return head
+        return head + ("零" if rest < 1000 else "") + _below_10000(rest)
+    return _below_10000(value)
+
+
+def _below_10000(value: int) -> str:
+    """1..9999 with every unit written (一十 inside a longer numeral: 一百一十)."""
+    out, gap = "", False
+    for size, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, size)
+        if digit:
+            out += ("零" if gap and out else "") + _CN_DIGITS[digit] + name
+            gap = False
+        elif out:
+            gap = True
+    return out
 
 
 @dataclass(frozen=True)
@@ -119,8 +136,10 @@ def match_marker(text: str, pos: int = 0) -> Marker | None:
     return None
 
 
-# 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends.
-ITEM_RE = re.compile(rf"(?:(?<=^)|(?<=[。；！？：，;:!?\s”）]))({CN_NUMERAL})是(?=[^，。；、\s])")
+# 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends (the caller
+# checks the character before; a lookbehind here would be tried at every position).
+ITEM_RE = re.compile(rf"({CN_NUMERAL})是(?=[^，。；、\s])")
+ITEM_BEFORE = frozenset("。；！？：，;:!?”）") | frozenset(" \t\u3000")
 
 
 def item_number(marker_text: str) -> int | None:

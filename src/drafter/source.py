@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,11 @@ _BOMS = (
 )
 
 # What charset-normalizer may choose from when a file is not UTF-8: the encodings that
-# Chinese official documents are saved in by Windows, WPS and older systems.
-_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+# Chinese official documents are saved in by Windows, WPS and older systems. UTF-16 without
+# a BOM is not among them: any such report has NUL bytes (every line end is 0a 00) and is
+# refused above as binary, so offering UTF-16 here only ever turned random bytes into
+# plausible-looking CJK garbage instead of an error.
+_CANDIDATES = ["gb18030", "big5"]
 
 
 @dataclass
@@ -43,7 +47,7 @@ class SourceDocument:
     encoding: str = "utf-8"
     newline: str = "\n"
     bom: bytes = b""
-    format: str = "txt"
+    format: str = "txt"       #: "txt", "md", or "docx" (read as plain text, one paragraph a line)
     #: For formats whose lines are not the file's lines (.docx), what a line number means.
     line_unit: str = "line"
     meta: dict = field(default_factory=dict)
@@ -113,7 +117,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
                 return data[len(bom):].decode(encoding), encoding, bom
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"文件声明为 {encoding} 但第 {_line_of(data, exc.start)} 行含无法解码的字节；"
+                    f"文件声明为 {encoding} 但第 {_line_of(data[len(bom):], exc.start, encoding)} 行含无法解码的字节；"
                     "请用编辑器另存为 UTF-8 后重试",
                     path,
                 ) from None
@@ -121,8 +125,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
         raise InputError("这是二进制文件（含 NUL 字节），不是文本报告；请打开 .txt、.md 或 .docx 文件", path)
     try:
         return data.decode("utf-8"), "utf-8", b""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     from charset_normalizer import from_bytes  # deferred: only non-UTF-8 files pay for it
 
     matches = from_bytes(data, cp_isolation=_CANDIDATES)
@@ -130,7 +134,18 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
     # plausibly (short texts often do), take GB18030.
     best = next((m for m in matches if m.encoding == "gb18030"), None) or matches.best()
     if best is None:
-        raise InputError("无法识别文件编码（不是 UTF-8、GB18030 或 UTF-16）；请另存为 UTF-8 后重试", path)
+        # charset-normalizer gives up on very short texts ("；", "XXX一"); a strict decode
+        # in the same order of preference still reads them, and writes them back unchanged.
+        for encoding in _CANDIDATES:
+            try:
+                return data.decode(encoding), encoding, b""
+            except UnicodeDecodeError:
+                continue
+        raise InputError(
+            f"无法识别文件编码（不是 UTF-8、GB18030、Big5 或带 BOM 的 UTF-16），第 "
+            f"{_line_of(data, utf8_error.start, 'utf-8')} 行起含无法解码的字节；请另存为 UTF-8 后重试",
+            path,
+        )
     encoding = best.encoding.replace("_", "-")
     if encoding in ("gb2312", "gbk", "cp936"):
         encoding = "gb18030"
@@ -138,12 +153,15 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, bytes]:
         return data.decode(encoding), encoding, b""
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"第 {_line_of(data, exc.start)} 行含无法解码的字节；请另存为 UTF-8 后重试", path
+            f"第 {_line_of(data, exc.start, encoding)} 行含无法解码的字节；请另存为 UTF-8 后重试", path
         ) from None
 
 
-def _line_of(data: bytes, index: int) -> int:
-    return data.count(b"\n", 0, index) + 1
+def _line_of(body: bytes, index: int, encoding: str) -> int:
+    """1-based line of byte ``index`` in ``body``, counted in decoded text (in UTF-16 a 0x0A
+    byte is often half of a character, not a line end)."""
+    prefix = body[:index].decode(encoding, errors="replace")
+    return normalize_newlines(prefix).count("\n") + 1
 
 
 def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceDocument:
@@ -160,6 +178,35 @@ def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceD
 EXTRA_READERS: dict[str, object] = {}
 
 
+def _read_docx(path: str) -> SourceDocument:
+    """Read a Word file; python-docx is imported only here (see :mod:`drafter.docx_reader`)."""
+    from .docx_reader import read_docx
+
+    return read_docx(path)
+
+
+EXTRA_READERS[".docx"] = _read_docx
+
+
+#: Larger files are refused before reading: a report is kilobytes; 20 MB (a pasted collection)
+#: takes ~135 MB of memory to check, so 100 MB is already ~700 MB and more would risk the machine.
+MAX_REPORT_BYTES = 100 * 1024 * 1024
+
+
+def _refuse_non_reports(name: str) -> None:
+    """Refuse devices (/dev/zero never ends) and files too large to be a report, before reading.
+    Pipes are allowed: ``drafter check <(…)`` reads one."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return  # missing or unreadable: the read reports it with the right words
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        raise InputError("这是设备或套接字，不是报告文件", name)
+    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_REPORT_BYTES:
+        raise InputError(f"文件过大（{st.st_size // 2**20} MB，上限 {MAX_REPORT_BYTES // 2**20} MB），"
+                         "不像是一份报告；请确认路径", name)
+
+
 def read_source(path: str | os.PathLike[str]) -> SourceDocument:
     """Read one report file, or standard input when ``path`` is ``-``.
 
@@ -171,6 +218,7 @@ def read_source(path: str | os.PathLike[str]) -> SourceDocument:
         return source_from_bytes(sys.stdin.buffer.read(), "-")
     p = Path(name)
     reader = EXTRA_READERS.get(p.suffix.lower())
+    _refuse_non_reports(name)
     try:
         if reader is not None:
             return reader(name)  # type: ignore[operator]

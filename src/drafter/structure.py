@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import Division, Heading, Item, Paragraph, Report, Span
-from .numbering import ITEM_RE, item_number, match_marker
+from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
 from .source import SourceDocument
 from .textpos import LineIndex
@@ -19,6 +19,9 @@ _SPACE = " \t\u3000\ufeff"
 _SENTENCE_END = "。！？!?"
 _ITEM_END = "。；！？;!?"
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+#: Drafting notes: 【注：…】 within one line (any format); <!-- … --> across lines (Markdown).
+_NOTE = re.compile(r"【注[：:][^】\n]*】")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TITLE_MAX = 60
 
 
@@ -27,7 +30,9 @@ def parse_report(source: SourceDocument) -> Report:
     text = source.text
     index = LineIndex(text)
     report = Report(source=source, index=index, paragraphs=[], divisions=[])
-    lines = text.split("\n")
+    report.notes = find_notes(text, source.format, index)
+    # Notes are read as blank (offsets kept), so a commented-out heading is no heading.
+    lines = _blank_notes(text, report.notes).split("\n")
     starts = [0]
     for line_text in lines[:-1]:
         starts.append(starts[-1] + len(line_text) + 1)
@@ -44,7 +49,7 @@ def parse_report(source: SourceDocument) -> Report:
             continue
         start = starts[number]
         paragraphs.append(Paragraph(line=number + 1, text=line_text,
-                                    span=Span.of(index, start, start + len(line_text))))
+                                    span=Span.in_line(number + 1, start, start, start + len(line_text))))
 
     _mark_title(report, paragraphs, source.format)
     md_title = source.format == "md" and any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
@@ -57,9 +62,36 @@ def parse_report(source: SourceDocument) -> Report:
     return report
 
 
+def find_notes(text: str, fmt: str, index: LineIndex | None = None) -> list[Span]:
+    """The drafting notes of ``text``, in order: 【注：…】, and in Markdown also <!-- … -->."""
+    index = index or LineIndex(text)
+    found = [(m.start(), m.end()) for m in _NOTE.finditer(text)]
+    if fmt == "md":
+        comments = [(m.start(), m.end()) for m in _MD_COMMENT.finditer(text)]
+        # A 【注：…】 written inside a comment is part of that comment.
+        found = [n for n in found if not any(c[0] <= n[0] < c[1] for c in comments)] + comments
+    return [Span.of(index, start, end) for start, end in sorted(found)]
+
+
+def _blank_notes(text: str, notes: list[Span]) -> str:
+    """``text`` with each note's characters replaced by spaces (line ends kept)."""
+    if not notes:
+        return text
+    chars = list(text)
+    for note in notes:
+        for i in range(note.start, note.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
 def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
     """Read YAML front matter between ``---`` lines; return the index of the first body line."""
-    import yaml  # only Markdown drafts with front matter pay for it
+    # Only Markdown drafts with front matter pay for YAML. The safe located loader refuses
+    # aliases (an alias bomb in a draft's front matter hung the check), unknown tags and
+    # impossible dates, each as an error at its line instead of an exception.
+    from .errors import ChecklistError
+    from .yamlload import load_yaml
 
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
@@ -70,11 +102,10 @@ def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
     block = "\n".join(lines[1:end])
     report.front_matter_span = Span.of(report.index, 0, starts[end] + len(lines[end]))
     try:
-        data = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        report.front_matter_error = (f"YAML 前言格式错误：{getattr(exc, 'problem', None) or exc}", line)
+        data = load_yaml(block, report.source.path)
+    except ChecklistError as exc:
+        line = exc.line + 1 if exc.line else 1   # the block starts on the file's line 2
+        report.front_matter_error = (f"YAML 前言格式错误：{exc.message}", line)
         return end + 1
     if isinstance(data, dict):
         report.front_matter = {str(k): v for k, v in data.items()}
@@ -126,7 +157,8 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
     pos, md_level = _strip_md(text)
     base = paragraph.span.start
     paragraph.content_start = base + pos
-    content_end = len(text.rstrip(_SPACE))
+    # Never before ``pos``: a bare "# " has its content start past its stripped end.
+    content_end = max(len(text.rstrip(_SPACE)), pos)
     marker = match_marker(text, pos)
     items_from = pos
     if marker or md_level:
@@ -137,18 +169,21 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         paragraph.heading = Heading(
             marker=marker,
             text=text[after:head_end].strip(_SPACE),
-            span=report.span(base + pos, base + head_end),
+            span=Span.in_line(paragraph.line, base, base + pos, base + head_end),
             run_in=run_in,
             md_level=md_level,
         )
         paragraph.kind = "heading"
         items_from = head_end if run_in else content_end
-    paragraph.items = _items(report, text, base, items_from, content_end, pos)
+    paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos)
 
 
-def _items(report: Report, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
+def _items(line: int, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
     """The items 一是… of one paragraph, between offsets ``start`` and ``end`` of its line."""
-    matches = [m for m in ITEM_RE.finditer(text, start, end)]
+    if "是" not in text:
+        return []
+    matches = [m for m in ITEM_RE.finditer(text, start, end)
+               if m.start() == content_pos or m.start() == start or text[m.start() - 1] in ITEM_BEFORE]
     items: list[Item] = []
     for i, m in enumerate(matches):
         number = item_number(m.group(0))
@@ -161,8 +196,8 @@ def _items(report: Report, text: str, base: int, start: int, end: int, content_p
             number=number,
             marker=m.group(0),
             text=text[m.end():head_end],
-            span=report.span(base + m.start(), base + head_end),
-            body=report.span(base + m.start(), base + body_end),
+            span=Span.in_line(line, base, base + m.start(), base + head_end),
+            body=Span.in_line(line, base, base + m.start(), base + body_end),
             at_paragraph_start=m.start() == content_pos,
         ))
     return items

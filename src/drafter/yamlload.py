@@ -60,11 +60,19 @@ def load_yaml(text: str, path: str) -> Any:
 _constructor = yaml.SafeLoader("")  # reused only for scalar resolution (ints, bools, dates)
 
 
+def _scalar(node: yaml.ScalarNode, path: str) -> Any:
+    """A scalar's value; an impossible one (a date 2026-13-01) is an error at its line."""
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.YAMLError) as exc:
+        raise ChecklistError(f"无法识别的值“{node.value}”（{exc}）", path, node.start_mark.line + 1) from None
+
+
 def _convert(node: yaml.Node, path: str, seen: set[int]) -> Any:
     if id(node) in seen:
         raise ChecklistError("不支持 YAML 锚点和别名（&/*）；请直接写出内容", path, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
-        return _constructor.construct_object(node, deep=True)
+        return _scalar(node, path)
     seen.add(id(node))
     line = node.start_mark.line + 1
     if isinstance(node, yaml.SequenceNode):
@@ -79,13 +87,24 @@ def _convert(node: yaml.Node, path: str, seen: set[int]) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ChecklistError("键必须是简单文本", path, key_node.start_mark.line + 1)
-            key = _constructor.construct_object(key_node)
+            key = _scalar(key_node, path)
             if key in out:
                 raise ChecklistError(f"键“{key}”重复", path, key_node.start_mark.line + 1)
             out[key] = _convert(value_node, path, seen)
             out.key_lines[key] = key_node.start_mark.line + 1
         return out
     raise ChecklistError("无法识别的 YAML 节点", path, line)  # pragma: no cover
+
+
+def _scalar(node: yaml.ScalarNode, path: str) -> Any:
+    """A scalar's value; an unknown tag (``!!python/name:…``) or an impossible date
+    (2020-13-45) is a ChecklistError at its line, never a traceback. Nothing is executed:
+    the safe constructor only knows plain data types."""
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ChecklistError(f"无法识别的值：{problem}", path, node.start_mark.line + 1) from None
 
 
 def require_mapping(value: Any, path: str, line: int, what: str) -> LocatedDict:

@@ -8,7 +8,7 @@ import pytest
 
 from drafter_tui.widgets.editor import ReportEditor
 
-from tui_helpers import SEED, without_lines
+from .tui_helpers import SEED, without_lines
 
 
 @pytest.fixture(autouse=True)

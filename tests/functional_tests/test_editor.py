@@ -9,7 +9,7 @@ from textual.widgets.text_area import Selection
 from drafter_tui import make_app
 from drafter_tui.screens.choice import ChoiceScreen
 
-from tui_helpers import SEED, SIZE, settle
+from .tui_helpers import SEED, SIZE, settle
 
 
 async def test_seed_shows_all_ten_outline_nodes_present():
@@ -66,10 +66,11 @@ async def test_applying_a_fix_changes_the_text_removes_the_diagnostic_and_undoes
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         before = app.editor.text
-        fixable = [i for i, d in enumerate(app.diagnostics) if d.fix is not None]
+        fixable = [i for i, d in enumerate(app.diagnostics)
+                   if d.fix is not None and d.code == "numbering.sequence"]
         assert fixable
         target = app.diagnostics[fixable[0]]
-        assert target.code == "numbering.sequence" and target.text == "（五）"
+        assert target.text == "（五）"
         while app._current != fixable[0]:
             await pilot.press("f8")
         await pilot.press("f4")
@@ -92,7 +93,19 @@ async def test_ignoring_a_diagnostic_hides_it_for_this_document(gapped):
         await pilot.press("f9")
         await settle(pilot)
         assert len(app.diagnostics) == count - 1
-        assert (ignored.code, ignored.text) not in {(d.code, d.text) for d in app.diagnostics}
+        assert (ignored.code, ignored.message) not in {(d.code, d.message) for d in app.diagnostics}
+
+
+async def test_ignoring_one_placeholder_keeps_the_others():
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        placeholders = [i for i, d in enumerate(app.diagnostics) if d.text == "X"]
+        assert len(placeholders) > 3
+        app.jump_to(placeholders[1])
+        await pilot.press("f9")
+        await settle(pilot)
+        assert len([d for d in app.diagnostics if d.text == "X"]) == len(placeholders) - 1
 
 
 async def test_inserting_missing_sections_puts_the_right_heading_at_the_right_place(gapped):

@@ -9,7 +9,7 @@ import os
 from drafter.recovery import read_recovery, recovery_path, write_recovery
 from drafter_tui import make_app
 from drafter_tui.screens.choice import ChoiceScreen
-from tui_helpers import SEED, SIZE, settle
+from .tui_helpers import SEED, SIZE, settle
 
 
 async def test_saving_keeps_gb18030_and_crlf(tmp_path):

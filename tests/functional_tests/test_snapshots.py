@@ -7,7 +7,7 @@ Update after an intended change with ``pytest tests/functional_tests/test_snapsh
 from __future__ import annotations
 
 from drafter_tui import make_app
-from tui_helpers import SEED, SIZE, settle
+from .tui_helpers import SEED, SIZE, settle
 
 
 async def _checked(pilot) -> None:

@@ -63,6 +63,14 @@ def load_document(path: str, outline: Outline) -> tuple[SourceDocument, FileStam
     return source, file_stamp(path), False
 
 
+def ignore_key(d: Diagnostic) -> tuple[str, str, str]:
+    """What identifies an ignored diagnostic: code, text and message. The engine's
+    ``CheckOptions.ignored`` uses (code, text), which for a placeholder “X” would hide every
+    placeholder; the message quotes the words around it, so one ignore hides one problem
+    (and its repeats with the same words)."""
+    return d.code, d.text, d.message
+
+
 class DrafterApp(App[int]):
     """Edit and check one report."""
 
@@ -90,6 +98,8 @@ class DrafterApp(App[int]):
         self._current: int | None = None
         self._find_query = ""
         self._loading = False
+        #: Diagnostics ignored in this document (see :func:`ignore_key`).
+        self.ignored: set[tuple[str, str, str]] = set()
         self.status = Status(path=os.path.basename(path), encoding=self.source.encoding_label, newline=self.source.newline,
                              modified=self.modified)
 
@@ -133,16 +143,20 @@ class DrafterApp(App[int]):
             await asyncio.sleep(delay)
         version = self.version
         text = self.editor.text
-        source, options = self.source, self.options
+        source, options, ignored = self.source, self.options, frozenset(self.ignored)
+        want_preview = self.preview_panel.display
 
-        def check() -> tuple[CheckResult, dict]:
+        def check():
             result = check_text(text, path=source.path, options=options, like=source)
-            return result, marks_by_line(result.diagnostics)
+            if ignored:
+                result.diagnostics = [d for d in result.diagnostics if ignore_key(d) not in ignored]
+            preview = preview_content(text, result) if want_preview else None
+            return result, marks_by_line(result.diagnostics), preview
 
-        result, marks = await asyncio.to_thread(check)
-        self.apply_result(result, marks, version)
+        result, marks, preview = await asyncio.to_thread(check)
+        self.apply_result(result, marks, version, preview)
 
-    def apply_result(self, result: CheckResult, marks: dict, version: int) -> None:
+    def apply_result(self, result: CheckResult, marks: dict, version: int, preview=None) -> None:
         """Show a check's result in the outline, the editor, the diagnostics and the status."""
         self.result, self.result_version = result, version
         self.status.checking = version != self.version
@@ -150,8 +164,8 @@ class DrafterApp(App[int]):
         self.outline_panel.show_result(result)
         self.diagnostics_panel.show_result(result)
         self.status.counts = result.counts()
-        if self.preview_panel.display:
-            self.preview_panel.show(preview_content(result.report.text, result))
+        if preview is not None and self.preview_panel.display:
+            self.preview_panel.show(preview)
         self.refresh_status()
 
     @property
@@ -322,7 +336,7 @@ class DrafterApp(App[int]):
             self.notify("光标处没有问题；按 F8 转到下一个问题", severity="warning")
             return
         d = self.diagnostics[index]
-        self.options = replace(self.options, ignored=self.options.ignored | {(d.code, d.text)})
+        self.ignored.add(ignore_key(d))
         self._current = None
         self.notify(f"已忽略：{d.message}")
         self.schedule_check(0)
@@ -415,7 +429,7 @@ class DrafterApp(App[int]):
         self.preview_panel.display = not self.preview_panel.display
         if self.preview_panel.display:
             text = self.editor.text
-            self.preview_panel.show(preview_content(text, self.result if self.fresh else None))
+            self.preview_panel.show(preview_content(text, self.result))
 
     def action_focus_editor(self) -> None:
         """ctrl+t: back to the editor."""

@@ -49,7 +49,10 @@ class CheckContext:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
         rule = rule_for(code)
-        sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
+        if isinstance(severity, Severity):
+            sev = severity
+        else:
+            sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
         if "part" not in kwargs and "section" not in kwargs:
             kwargs["part"], kwargs["section"] = self.match.locate(start)
         return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
@@ -63,6 +66,9 @@ class Check:
     name: str
     rules: tuple[Rule, ...]
     run: Callable[[CheckContext], Iterable[Diagnostic]]
+    #: The check reports codes declared by data (checklists) besides its RULES; never skipped
+    #: by --select/--ignore up front (it filters its own diagnostics).
+    dynamic: bool = False
 
 
 def _load(module: ModuleType) -> Check | None:
@@ -70,7 +76,8 @@ def _load(module: ModuleType) -> Check | None:
     run = getattr(module, "check", None)
     if rules is None or run is None:
         return None
-    return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run)
+    return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run,
+                 dynamic=bool(getattr(module, "DYNAMIC_CODES", False)))
 
 
 @lru_cache(maxsize=1)

@@ -67,9 +67,9 @@ def check(ctx: CheckContext):
             else:
                 seen[unit.area] = unit
 
-    positions = [(pm.start, pm) for pm in found_parts]
-    for (a_start, a), (b_start, b) in zip(positions, positions[1:]):
-        if order.index(a.part.id) > order.index(b.part.id) and a_start < b_start:
+    in_text = sorted(found_parts, key=lambda pm: pm.start)
+    for a, b in zip(in_text, in_text[1:]):
+        if order.index(a.part.id) > order.index(b.part.id):
             yield ctx.diagnostic("outline.order", f"“{a.part.title}”应在“{b.part.title}”之后",
                                  a.span.start, a.span.end, part=a.part.id, section=None)
     for pm in match.duplicate_parts:

@@ -17,12 +17,17 @@ from ..errors import DrafterError
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-def _commands() -> dict[str, ModuleType]:
+def _module_names() -> list[str]:
+    """Names of this package's modules; a command module is named after its command."""
+    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+
+
+def _commands(only: str | None = None) -> dict[str, ModuleType]:
+    """Command modules by name: all of them, or just ``only`` (start-up stays cheap:
+    ``drafter check`` imports neither the TUI nor the renderer nor the other commands)."""
     commands = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in [only] if only else _module_names():
+        module = importlib.import_module(f"{__name__}.{name}")
         if hasattr(module, "NAME") and hasattr(module, "run"):
             commands[module.NAME] = module
     return dict(sorted(commands.items()))
@@ -35,8 +40,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（drafter --help 查看用法）\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with one subparser per command module."""
+def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with one subparser per command module (default: all of them)."""
     from .. import __version__
 
     parser = _Parser(
@@ -46,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, module in _commands().items():
+    for name, module in (commands if commands is not None else _commands()).items():
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         command.set_defaults(_module=module)
@@ -56,10 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = _commands()
-    if argv and not argv[0].startswith("-") and argv[0] not in commands and "edit" in commands:
+    names = _module_names()
+    if argv and not argv[0].startswith("-") and argv[0] not in names and "edit" in names:
         argv.insert(0, "edit")  # `drafter FILE` opens the editor
-    parser = build_parser()
+    wanted = argv[0] if argv and argv[0] in names else None
+    commands = _commands(wanted)
+    parser = build_parser(commands if commands else None)
     if not argv:
         parser.print_help()
         return EXIT_OK

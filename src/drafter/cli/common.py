@@ -19,6 +19,8 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="报告日期（判断表述是否过时、期间是否相符）")
     parser.add_argument("--checklist", metavar="PATH", action="append", default=[],
                         help="额外的检查清单文件或文件夹（可重复）")
+    parser.add_argument("--no-config", action="store_true",
+                        help="不读取文档所在文件夹及上级的项目配置 drafter.yaml / .drafter.yaml")
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
@@ -39,6 +41,7 @@ def options_from_args(args: argparse.Namespace) -> CheckOptions:
         ignore=_codes(getattr(args, "ignore", [])),
         date=date,
         checklists=tuple(getattr(args, "checklist", [])),
+        project=not getattr(args, "no_config", False),
     )
 
 

@@ -16,7 +16,10 @@ from rich.tree import Tree
 from ..api import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：行号为正文段落序号，从 1 起，空段落不计；列为段落内字符位置）"}
+_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落不计，"
+                                "表格内文字不读；列号是段落内第几个字）"}
+#: What a line number counts, as the outline table and tree name it.
+_LINE_WORD = {"paragraph": "段"}
 
 
 class TextOutput:
@@ -35,7 +38,13 @@ class TextOutput:
         note = _LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{path}: {note}", style="dim"))
-        for d in result.diagnostics:
+        if self.console.color_system is None:
+            # No colour (piped, NO_COLOR): plain lines, written at once; rich costs ~0.2 ms a line.
+            self.console.file.write("".join(
+                f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message}"
+                + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "") + "\n"
+                for d in result.diagnostics))
+        for d in (result.diagnostics if self.console.color_system is not None else ()):
             line = Text()
             line.append(f"{path}:{d.span.line}:{d.span.column}: ", style="bold")
             line.append(d.severity.value, style=_STYLE[d.severity.value])
@@ -50,7 +59,7 @@ class TextOutput:
     def _table(self, result: CheckResult) -> Table:
         table = Table(title=f"{result.source.path} · 提纲 {result.outline.name}", title_justify="left",
                       show_edge=False, pad_edge=False)
-        for label in ("部分", "方面", "状态", "行", "匹配词", "问题"):
+        for label in ("部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"):
             table.add_column(label, no_wrap=label != "匹配词")
         per_section: dict[tuple, int] = {}
         for d in result.diagnostics:
@@ -70,6 +79,10 @@ class TextOutput:
     def tree(self, result: CheckResult) -> None:
         """The recognised outline as a tree: part → area ← heading and matching phrase."""
         title = result.report.title or result.source.path
+        unit_word = _LINE_WORD.get(result.source.line_unit, "行")
+        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        if note:
+            self.console.print(Text(f"{result.source.path}: {note}", style="dim"))
         root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))
         for pm in result.match.parts:
             if not pm.found:
@@ -77,7 +90,7 @@ class TextOutput:
                 continue
             heading = pm.division.heading.full_text if pm.division else "（无部分标题，按方面标题推断）"
             label = Text(f"✓ {pm.part.title}", style="bold green")
-            label.append(f"  第{pm.span.line}行 {heading}", style="")
+            label.append(f"  第{pm.span.line}{unit_word} {heading}", style="")
             if pm.matched:
                 label.append(f"  ← “{pm.matched}”", style="cyan")
             branch = root.add(label)
@@ -87,14 +100,14 @@ class TextOutput:
                     continue
                 unit = sm.unit
                 node = Text(f"✓ {sm.section.title}", style="green")
-                node.append(f"  第{unit.span.line}行 {_clip(unit.heading)}")
+                node.append(f"  第{unit.span.line}{unit_word} {_clip(unit.heading)}")
                 node.append(f"  ← “{unit.matched}”", style="cyan")
                 branch.add(node)
             for unit in pm.units:
                 if unit.area is None:
-                    branch.add(Text(f"？ 第{unit.span.line}行 {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
+                    branch.add(Text(f"？ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
         for division in result.match.extra_parts:
-            root.add(Text(f"？ 第{division.heading.span.line}行 {_clip(division.heading.full_text)}：不在标准提纲内",
+            root.add(Text(f"？ 第{division.heading.span.line}{unit_word} {_clip(division.heading.full_text)}：不在标准提纲内",
                           style="yellow"))
         self.console.print(root)
 

@@ -1,0 +1,54 @@
+"""Helpers shared by the content checks: loaded checklists, the report's date, fixes, text spans.
+
+A module whose name starts with ``_`` is not a check; the registry skips it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..checklist import ChecklistSet, load_checklists
+from ..config import report_date, report_year
+from ..diagnostics import Edit, Fix
+from . import CheckContext, code_selected
+
+
+def checklists(ctx: CheckContext) -> ChecklistSet:
+    """The bundled checklists plus those the options name, loaded once per run.
+
+    Raises:
+        ChecklistError: a malformed checklist (file:line).
+    """
+    if "checklists" not in ctx.cache:
+        paths = tuple(getattr(ctx.options, "checklists", ()) or ())
+        ctx.cache["checklists"] = load_checklists(paths)
+    return ctx.cache["checklists"]
+
+
+def date(ctx: CheckContext) -> _dt.date:
+    """The date the report is judged as of."""
+    if "date" not in ctx.cache:
+        ctx.cache["date"] = report_date(ctx.report, ctx.options)
+    return ctx.cache["date"]
+
+
+def year(ctx: CheckContext) -> int | None:
+    """The year the report covers, when known."""
+    return report_year(ctx.report, ctx.options)
+
+
+def wanted(ctx: CheckContext, code: str) -> bool:
+    """Whether ``code`` passes the options' --select/--ignore."""
+    options = ctx.options
+    return code_selected(code, getattr(options, "select", ()), getattr(options, "ignore", ()))
+
+
+def replace_fix(start: int, end: int, replacement: str, safe: bool = True) -> Fix:
+    """A fix replacing ``[start, end)`` with ``replacement``."""
+    return Fix(edits=(Edit(start, end, replacement),), safe=safe)
+
+
+def body_start(ctx: CheckContext) -> int:
+    """Offset where the checkable text starts (after Markdown front matter)."""
+    span = ctx.report.front_matter_span
+    return span.end if span is not None else 0

@@ -1,0 +1,59 @@
+"""number.fixed-expression: fixed Chinese-numeral expressions written with digits (GB/T 15835-2011).
+
+GB/T 15835-2011 §5.1.2: numbers that are part of a fixed word, phrase or name are written in
+Chinese numerals: 十九大, 四中全会, “四个意识”, 三严三实, 一把手, 第一书记.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Severity
+from ..numbering import int_to_cn
+from . import CheckContext, Rule
+from ._support import body_start, replace_fix
+
+RULES = [
+    Rule("number.fixed-expression", Severity.WARNING, "固定词语中的数字应写汉字（19大、4中全会、4个意识）",
+         "GB/T 15835-2011《出版物上数字用法》5.1.2：数字作为词语、惯用语、缩略语的语素时用汉字数字，"
+         "如“十九大”“四中全会”“四个意识”“三严三实”“一把手”。修复改写为汉字数字。",
+         bad="深入学习贯彻党的19大和19届4中全会精神", good="深入学习贯彻党的十九大和十九届四中全会精神", fixable=True),
+]
+
+_D = r"[0-9０-９]"
+# Candidates are found by a leading character class (fast); what follows decides.
+_DIGITS = re.compile(rf"{_D}{{1,2}}")
+_AFTER_ONE_OR_TWO = re.compile(
+    rf"大(?:精神|报告|代表|以来|召开|胜利|重要|提出|作出|部署|和|、|，|。)"
+    rf"|届(?:{_D}|[一二三四五六七八九])中全会|届人大|届全国人大|届全国政协")
+_AFTER_ONE = re.compile(
+    rf"中全会|位一体|严{_D}实|稳{_D}保|下乡|个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务|着力|必须|坚持|统筹)")
+
+
+def _fixed_expressions(text: str, start: int):
+    """Offsets ``(start, end)`` of digit runs that belong to a fixed expression."""
+    for m in _DIGITS.finditer(text, start):
+        s, e = m.start(), m.end()
+        if s and text[s - 1] in "0123456789０１２３４５６７８９":
+            continue
+        if _AFTER_ONE_OR_TWO.match(text, e):
+            yield s, e
+        elif e - s == 1 and (_AFTER_ONE.match(text, e)
+                             or s and text[s - 1] in "严稳" and text[e:e + 1] in ("实", "保")
+                             or text[s] == "1" and (text.startswith("把手", e)
+                                                    or s and text[s - 1] == "第" and text.startswith("书记", e))):
+            yield s, e
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def check(ctx: CheckContext):
+    """Report digits inside fixed expressions, each with its Chinese-numeral form."""
+    text = ctx.report.text
+    start = body_start(ctx)
+    for s, e in _fixed_expressions(text, start):
+        right = int_to_cn(int(text[s:e].translate(_FULLWIDTH)))
+        context = text[s:e + 4].split("\n")[0]
+        yield ctx.diagnostic("number.fixed-expression", f"固定词语“{context}”中的数字应写作汉字“{right}”",
+                             s, e, suggestion=right, fix=replace_fix(s, e, right))

@@ -1,0 +1,116 @@
+"""placeholder.figure and placeholder.name: template placeholders left in the text.
+
+A figure placeholder is X, XX, ×, Ｘ (or 某 before a numeric suffix) standing for a number:
+before a numeric suffix or measure word (X次, X余条, X万多条次, X亿人次) or in a numeric
+context (第X, 增长X, X.X). Any other run of XX stands for a name (XX市, XX有礼, XX日报): redacted
+drafts are full of them, so they are summarised in one info diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Severity
+from . import CheckContext, Rule
+from ._support import body_start, wanted
+
+RULES = [
+    Rule("placeholder.figure", Severity.WARNING, "未填写的数字占位符（X次、X余条、X万多条次）",
+         "X、XX、×、Ｘ 用在数词位置（后接余、多、万、亿、次、条、期、场、个、人次、% 等，或在“第X”“增长X”"
+         "等数量语境中），是模板里留待填写的数字。定稿前须填上实际数字。"
+         "默认为警告：drafter check 默认只在有错误时以状态 1 退出，需要时用 --fail-on warning。",
+         bad="开展专题学习研讨X次，分析研判敏感网络信息X余条", good="开展专题学习研讨6次，分析研判敏感网络信息320余条"),
+    Rule("placeholder.name", Severity.INFO, "以 XX 代指的名称（脱敏占位，全文汇总提示一次）",
+         "XX 代指地名、单位名或品牌名（XX市、XX有礼、XX日报）。脱敏稿中这是有意为之，因此只在第一处"
+         "提示一次并给出总数；正式印发前须替换为实际名称。",
+         bad="为XX全面振兴发展提供有力思想保证", good="为营口全面振兴发展提供有力思想保证"),
+]
+
+_X = "XxＸｘ×"
+_MOU = "余多万亿千百十%％"
+# Numeric suffixes and measure words that make a placeholder a figure; a few two-character
+# words that start with one of them but are names or nouns (日报, 名片, 条例…) are excluded.
+_SUFFIX = ("余|多|万|亿|千|百|十|次|条|期|场|个|篇|件|项|人|名|家|元|%|％|倍|天|日|月|年|小时|分钟|户|所|处|"
+           "批|支|部|册|本|幅|首|台|辆|吨|公里|米|亩|届|类|位|起|例|座|栋|间|轮|周|份|张|家|只|套|集|门|节|"
+           "课|堂|遍|趟|点|成|岁|度|股|万元|亿元")
+_NOT_SUFFIX = ("日报|名片|名城|名人|名牌|人民|人才|人大|家园|家乡|条例|部门|所属|处理|本地|本土|项目|支持|批示|"
+               "场馆|场所|期间|期刊|年轻|月刊|千年|百年|万达|台湾|度假|点位|门户|首府|首届|周边|成员|类型|起来")
+# Candidates are found by a leading character class (fast); their neighbours decide.
+_CANDIDATE = re.compile(
+    rf"[{_X}]{{1,4}}(?:(?=(?:{_SUFFIX}))(?!(?:{_NOT_SUFFIX}))|(?=[.．][{_X}0-9])|(?=[，。；、：,;:%％\s]|$)|(?=年))"
+    rf"|某(?=[{_MOU}])")
+_SUFFIX_RE = re.compile(rf"(?:{_SUFFIX})")
+_NOT_SUFFIX_RE = re.compile(rf"(?:{_NOT_SUFFIX})")
+_DECIMAL_RE = re.compile(rf"[.．][{_X}0-9]")
+
+_CONTEXT_BEFORE = re.compile(r"(?:[第达约近超共计占]|增长|下降|减少|同比|环比|突破)$")
+_CONTEXT_AFTER = "，。；、：,;:%％ \t\n"
+_NAME_RE = re.compile(rf"[XＸ]{{2,}}|某某")
+_LATIN = re.compile(r"[A-Za-z0-9_]")
+
+
+def _name_like(text: str, start: int, end: int) -> bool:
+    """XX not glued to Latin letters or digits before it (20XX), nor to letters after it."""
+    if start and _LATIN.match(text, start - 1):
+        return False
+    after = text[end:end + 1]
+    return not (after and _LATIN.match(after) and not after.isdigit())
+
+
+def figure_placeholders(text: str, start: int = 0):
+    """Offsets ``(start, end)`` of every placeholder standing for a number."""
+    for m in _CANDIDATE.finditer(text, start):
+        s, e = m.start(), m.end()
+        found = m.group()
+        before = text[s - 1] if s else ""
+        after = text[e:e + 1]
+        if found == "某":
+            if before != "某":
+                yield s, e
+            continue
+        if after and _LATIN.match(after) and not after.isdigit():
+            continue
+        if before and _LATIN.match(before):
+            # 20XX年: a year placeholder
+            if len(found) == 2 and found[0] in "XＸ" and text[max(0, s - 2):s] in ("19", "20") \
+                    and (s < 3 or not text[s - 3].isdigit()) and after == "年":
+                yield s, e
+            continue
+        if (_SUFFIX_RE.match(text, e) and not _NOT_SUFFIX_RE.match(text, e)) or _DECIMAL_RE.match(text, e):
+            yield s, e
+        elif (not after or after in _CONTEXT_AFTER) and _CONTEXT_BEFORE.search(text, max(0, s - 2), s):
+            yield s, e
+
+_STOP = re.compile(r"[，。；：、！？,.;:!?“”‘’（）《》()\s]")
+
+
+def _phrase(text: str, start: int, end: int) -> str:
+    """The placeholder with the words around it up to punctuation (研讨X次, 发稿X万多条次)."""
+    left = start
+    while left > max(0, start - 4) and not _STOP.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < min(len(text), end + 4) and not _STOP.match(text[right]):
+        right += 1
+    return text[left:right]
+
+
+def check(ctx: CheckContext):
+    """Report each figure placeholder, then the name placeholders once."""
+    text = ctx.report.text
+    start = body_start(ctx)
+    figures = list(figure_placeholders(text, start))
+    if wanted(ctx, "placeholder.figure"):
+        for s, e in figures:
+            found = text[s:e]
+            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{_phrase(text, s, e)}”中的“{found}”", s, e)
+    if wanted(ctx, "placeholder.name"):
+        taken = {s for s, _ in figures}
+        names = [m for m in _NAME_RE.finditer(text, start)
+                 if m.start() not in taken and (m.group() == "某某" or _name_like(text, m.start(), m.end()))]
+        if names:
+            first = names[0]
+            yield ctx.diagnostic("placeholder.name",
+                                 f"文中有 {len(names)} 处以“{first.group()}”等代指的名称（脱敏占位），印发前须替换为实际名称",
+                                 first.start(), first.end(),
+                                 data={"count": len(names), "offsets": [m.start() for m in names[:200]]})

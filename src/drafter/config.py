@@ -1,0 +1,184 @@
+"""Project configuration: ``drafter.yaml`` or ``.drafter.yaml``, found upward from the document.
+
+A project file sets what every check of the documents below it uses: the outline, extra
+checklist folders, codes to select or ignore, severity overrides and the report's date.
+Command-line options win over the file; ``ignore`` lists and checklists are combined.
+
+Example::
+
+    outline: propaganda-half-year
+    checklists: [checklists/]          # relative to this file
+    select: []
+    ignore: [placeholder.name]
+    severity: {placeholder.figure: error}
+    date: 2020-07-10
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ChecklistError
+from .yamlload import LocatedDict, check_keys, load_yaml
+
+if TYPE_CHECKING:
+    from .api import CheckOptions
+    from .model import Report
+
+CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
+_KEYS: dict[str, Any] = {
+    "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
+    "severity": dict, "date": (_dt.date, str),
+}
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """A project file's settings, paths resolved against the file's folder."""
+
+    path: str
+    outline: str | None = None
+    checklists: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    date: _dt.date | None = None
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest ``drafter.yaml``/``.drafter.yaml`` in ``start``'s folder or above, or None."""
+    path = Path(start).resolve()
+    folder = path if path.is_dir() else path.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _codes(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ChecklistError(f"“{key}”的每一项应为文本", path, line)
+        out.extend(code.strip() for code in item.split(",") if code.strip())
+    return tuple(out)
+
+
+def parse_config(text: str, path: str) -> ProjectConfig:
+    """Parse a project file.
+
+    Raises:
+        ChecklistError: malformed YAML, an unknown key or a wrong value, naming file:line.
+    """
+    data = load_yaml(text, path)
+    if data is None:
+        return ProjectConfig(path=path)
+    if not isinstance(data, LocatedDict):
+        raise ChecklistError("项目配置应为映射（key: value）", path, 1)
+    check_keys(data, path, _KEYS)
+    base = Path(path).parent
+    date = data.get("date")
+    if isinstance(date, str):
+        try:
+            date = _dt.date.fromisoformat(date)
+        except ValueError:
+            raise ChecklistError(f"“date”应为 YYYY-MM-DD，收到“{date}”", path, data.line_of("date")) from None
+    severity = []
+    for code, value in (data.get("severity") or {}).items():
+        if value not in ("error", "warning", "info"):
+            raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
+                                 data["severity"].line_of(code))
+        severity.append((str(code), value))
+    outline = data.get("outline")
+    if outline and (outline.endswith((".yaml", ".yml")) or "/" in outline):
+        outline = str(base / outline)
+    return ProjectConfig(
+        path=path, outline=outline,
+        checklists=tuple(str(base / p) for p in _codes(data.get("checklists"), path, data.line_of("checklists"),
+                                                         "checklists")),
+        select=_codes(data.get("select"), path, data.line_of("select"), "select"),
+        ignore=_codes(data.get("ignore"), path, data.line_of("ignore"), "ignore"),
+        severity=tuple(severity), date=date,
+    )
+
+
+@lru_cache(maxsize=32)
+def _load(path: str, mtime_ns: int, size: int) -> ProjectConfig:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecklistError(f"无法读取项目配置（{exc}）", path) from None
+    return parse_config(text, path)
+
+
+def load_config(path: str | os.PathLike[str]) -> ProjectConfig:
+    """Read a project file (cached by path, mtime and size).
+
+    Raises:
+        ChecklistError: unreadable or malformed.
+    """
+    st = os.stat(path)
+    return _load(os.fspath(path), st.st_mtime_ns, st.st_size)
+
+
+def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOptions":
+    """``options`` completed by ``config``: the command line wins; ignores and checklists add up."""
+    severity = dict(config.severity)
+    severity.update(options.severity)
+    return replace(
+        options,
+        outline=options.outline or config.outline,
+        select=options.select or config.select,
+        ignore=tuple(dict.fromkeys(config.ignore + options.ignore)),
+        severity=severity,
+        date=options.date or config.date,
+        checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
+    )
+
+
+def options_for(options: "CheckOptions", document_path: str | None) -> "CheckOptions":
+    """``options`` completed by the project file found upward from ``document_path`` (if any).
+
+    Raises:
+        ChecklistError: the project file is malformed.
+    """
+    if not document_path or document_path in ("-", "<buffer>") or not getattr(options, "project", True):
+        return options
+    if not os.path.exists(document_path):
+        return options
+    found = find_config(document_path)
+    return apply_config(options, load_config(found)) if found else options
+
+
+def report_date(report: "Report", options: "CheckOptions | None" = None) -> _dt.date:
+    """The date a report is judged as of: ``--date`` or the project file, else its front matter
+    ``date``, else its period (the end of the half it covers), else today."""
+    if options is not None and options.date:
+        return options.date
+    value = report.front_matter.get("date")
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    period = report.period
+    if period.year:
+        return _dt.date(period.year, 6, 30) if period.half == 1 else _dt.date(period.year, 12, 31)
+    return _dt.date.today()
+
+
+def report_year(report: "Report", options: "CheckOptions | None" = None) -> int | None:
+    """The year a report covers: its period's year, else the year of :func:`report_date` when
+    that date was given (command line, project file, front matter); None when only today is known."""
+    if report.period.year:
+        return report.period.year
+    if (options is not None and options.date) or isinstance(report.front_matter.get("date"), _dt.date):
+        return report_date(report, options).year
+    return None

@@ -1,0 +1,97 @@
+"""`drafter checklists test|list`, `drafter rules`, `drafter check --fix/--diff`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from drafter.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "samples" / "propaganda-dept-2020-h1-report.txt"
+
+BROKEN_EXAMPLE = """version: 1
+name: broken
+source: test
+entries:
+  - id: xuan-zuo
+    type: substitution
+    code: typo.word
+    severity: warning
+    wrong: 宣作
+    right: 宣传
+    examples:
+      - bad: 推进公益广告宣传
+"""
+
+
+def test_shipped_checklists_pass(capsys):
+    assert main(["checklists", "test"]) == 0
+    out = capsys.readouterr().out
+    assert "0 个失败" in out and "typos-context" in out
+
+
+def test_broken_example_unknown_key_and_bad_regex_fail_naming_file_and_line(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text(BROKEN_EXAMPLE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(BROKEN_EXAMPLE.replace("name: broken", "name: b").replace(
+        "    right: 宣传\n", "    right: 宣传\n    colour: red\n"), encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(BROKEN_EXAMPLE.replace("name: broken", "name: c").replace(
+        "    wrong: 宣作", "    pattern: \"宣[作\""), encoding="utf-8")
+    assert main(["checklists", "test", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'a.yaml'}:12:" in out
+    assert f"{tmp_path / 'b.yaml'}:11:" in out and "colour" in out
+    assert f"{tmp_path / 'c.yaml'}:9:" in out and "正则" in out
+    assert "Traceback" not in out
+
+
+def test_check_with_a_broken_checklist_exits_2_with_one_line(tmp_path, capsys):
+    (tmp_path / "a.yaml").write_text(BROKEN_EXAMPLE, encoding="utf-8")
+    assert main(["check", str(SEED), "--checklist", str(tmp_path / "a.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"a.yaml:12" in err and "Traceback" not in err
+
+
+def test_rules_lists_builtin_and_declared_codes(tmp_path, capsys):
+    (tmp_path / "ours.yaml").write_text(
+        "version: 1\nname: ours\nsource: s\nentries:\n  - id: x\n    type: existence\n"
+        "    code: custom.banned\n    severity: error\n    wrong: 某词\n", encoding="utf-8")
+    assert main(["rules", "--checklist", str(tmp_path / "ours.yaml")]) == 0
+    out = capsys.readouterr().out
+    for code in ("placeholder.figure", "period.mismatch", "punct.half-width", "typo.word", "custom.banned"):
+        assert code in out
+    assert main(["rules", "placeholder.figure"]) == 0
+    out = capsys.readouterr().out
+    assert "错误示例" in out and "X次" in out
+    assert main(["rules", "no.such"]) == 1
+
+
+def test_fix_writes_in_the_files_encoding_and_line_ends(tmp_path, capsys):
+    text = ("市委宣传部2020年上半年工作总结\r\n\r\n一、上半年工作总结\r\n"
+            "推进公益广告宣作,组织开展“百姓百团 百人百讲”和“百姓百团、百人百讲”。。\r\n")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert main(["check", str(path), "--diff", "--no-outline", "--fail-on", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "+推进公益广告宣传，" in out
+    assert path.read_bytes() == text.encode("gb18030")  # --diff alone never writes
+    main(["check", str(path), "--fix", "--no-outline"])
+    data = path.read_bytes()
+    fixed = data.decode("gb18030")
+    assert "\r\n" in fixed and "\n" not in fixed.replace("\r\n", "")
+    assert "推进公益广告宣传，组织开展“百姓百团、百人百讲”和“百姓百团、百人百讲”。\r\n" in fixed
+    out = capsys.readouterr().out
+    assert "typo.word" not in out and "punct." not in out
+
+
+def test_fix_on_the_seed_leaves_only_unfixable_or_unsafe(tmp_path, capsys):
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "report.txt")
+    (folder / "drafter.yaml").write_text("date: 2020-07-10\n", encoding="utf-8")
+    main(["check", str(folder / "report.txt"), "--fix", "--format", "json"])
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    codes = sorted({d["code"] for f in data["files"] for d in f["diagnostics"]})
+    assert codes == ["period.mismatch", "placeholder.figure", "placeholder.name", "typo.word"]
