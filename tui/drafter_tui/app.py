@@ -36,7 +36,7 @@ from .screens.choice import ChoiceScreen
 from .screens.find import FindScreen
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
-from .widgets.diagnostics_panel import DiagnosticsPanel
+from .widgets.diagnostics_panel import DiagnosticsPanel, build_options
 from .widgets.editor import ReportEditor, marks_by_line
 from .widgets.outline_panel import OutlinePanel
 from .widgets.preview_panel import PreviewPanel
@@ -151,18 +151,18 @@ class DrafterApp(App[int]):
             if ignored:
                 result.diagnostics = [d for d in result.diagnostics if ignore_key(d) not in ignored]
             preview = preview_content(text, result) if want_preview else None
-            return result, marks_by_line(result.diagnostics), preview
+            return result, marks_by_line(result.diagnostics), build_options(result), preview
 
-        result, marks, preview = await asyncio.to_thread(check)
-        self.apply_result(result, marks, version, preview)
+        result, marks, options, preview = await asyncio.to_thread(check)
+        self.apply_result(result, marks, version, options, preview)
 
-    def apply_result(self, result: CheckResult, marks: dict, version: int, preview=None) -> None:
+    def apply_result(self, result: CheckResult, marks: dict, version: int, options=None, preview=None) -> None:
         """Show a check's result in the outline, the editor, the diagnostics and the status."""
         self.result, self.result_version = result, version
         self.status.checking = version != self.version
         self.editor.set_marks(marks)
         self.outline_panel.show_result(result)
-        self.diagnostics_panel.show_result(result)
+        self.diagnostics_panel.show_result(result, options)
         self.status.counts = result.counts()
         if preview is not None and self.preview_panel.display:
             self.preview_panel.show(preview)
