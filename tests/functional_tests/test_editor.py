@@ -226,3 +226,46 @@ async def test_fast_wrapped_height_agrees_with_textual(seed_copy):
         await settle(pilot)
         wrapped = app.editor.wrapped_document
         assert wrapped.height == WrappedDocument.height.fget(wrapped)
+
+
+async def test_marks_land_on_the_diagnosed_characters():
+    """Each diagnostic's mark covers exactly its text (code-point columns, CJK lines)."""
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        single_line = [d for d in app.diagnostics if d.span.line == d.span.end_line and d.text]
+        assert len(single_line) > 10
+        for d in single_line:
+            line = app.editor.get_line(d.line - 1)
+            marked = {line.plain[s.start:s.end] for s in line.spans}
+            assert d.text in marked, (d.code, d.text, marked)
+
+
+async def test_save_as_writes_a_new_file_in_the_same_encoding(tmp_path):
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
+    target = tmp_path / "copy.txt"
+    app = make_app(str(source))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f14")  # shift+F2 as terminals send it
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.source.path == str(target) and not app.modified
+    assert target.read_bytes() == source.read_bytes()
+
+
+async def test_command_palette_lists_actions_and_sections():
+    from drafter_tui.commands import DrafterCommands
+
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = DrafterCommands(app.screen)
+        names = [name for name, _, _ in provider._commands()]
+        assert "下一个问题" in names and "应用修复" in names and "查找和替换" in names
+        assert "转到：下半年工作安排 › 文化文艺" in names
+        hits = [hit async for hit in provider.search("插入缺失")]
+        assert [h.text for h in hits] == ["插入缺失的方面"]  # nothing is missing in the seed
