@@ -48,6 +48,13 @@ def status_text(s: Status) -> Text:
 class StatusBar(Static):
     """One line at the bottom of the screen."""
 
+    _shown: Text | None = None
+
     def show(self, status: Status) -> None:
-        """Redraw from ``status``."""
-        self.update(status_text(status))
+        """Redraw from ``status`` (only when it changed; the bar's size never changes, so no
+        layout pass, which would reflow the whole screen on every keystroke)."""
+        text = status_text(status)
+        if self._shown is not None and text == self._shown:
+            return
+        self._shown = text
+        self.update(text, layout=False)
