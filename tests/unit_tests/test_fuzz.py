@@ -220,10 +220,11 @@ def _check(text: str, fmt: str = "txt"):
 
 
 def _fix_all(text: str, fmt: str) -> str:
-    """Apply every safe fix at once, as ``check --fix`` and the TUI's "fix all" do."""
-    result = _check(text, fmt)
-    edits = [e for d in result.diagnostics if d.fix is not None and d.fix.safe for e in d.fix.edits]
-    return apply_edits(text, edits)
+    """Apply every safe fix as ``check --fix`` does: in rounds, re-checking between them, because
+    one fix can make another slip (“一是;；” → “一是；；” → “一是；”)."""
+    from drafter.fixing import fix_document
+
+    return fix_document(SourceDocument(path=f"报告.{fmt}", text=text, format=fmt), OPTIONS).text
 
 
 # ---------------------------------------------------------------- the properties
