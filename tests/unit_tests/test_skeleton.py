@@ -79,3 +79,21 @@ def test_missing_part_is_inserted_whole(seed_text):
 def test_present_area_needs_no_insertion(seed_text):
     result = check_text(seed_text)
     assert insertion_for(seed_text, result.match, "summary", "theory") is None
+
+
+def test_template_says_what_is_left_to_write_and_nothing_else():
+    """A fresh skeleton: every “……” is an unfilled placeholder, and its title states the half, so
+    the plan's 下半年 is not taken for a period slip whatever today's date is."""
+    import datetime as dt
+
+    from drafter.api import CheckOptions
+
+    text = template_text(load_outline())
+    for today in (dt.date(2026, 3, 1), dt.date(2026, 11, 26)):
+        result = check_text(text, options=CheckOptions(date=today))
+        codes = {d.code for d in result.diagnostics if d.severity.value != "info"}
+        assert codes == {"placeholder.todo"}, today
+        assert result.report.period.half == 1
+    todo = [d for d in result.diagnostics if d.code == "placeholder.todo"]
+    assert {d.text for d in todo} == {"……"}
+    assert len(todo) == text.count("……")
