@@ -84,17 +84,18 @@ def main() -> None:
             files[times] = path
 
         # Checklist loading, in process.
-        from drafter import checklist as cl
+        from drafter import checklist_cache as cache
+        from drafter.checklist import read_checklist
 
         start = time.perf_counter()
-        cl.read_checklist(checklist, verify=True)
+        read_checklist(checklist, verify=True)
         parse_s = time.perf_counter() - start
         start = time.perf_counter()
-        cl.load_checklists([checklist])          # cold: parse, self-test, compile, pickle
+        cache.load_checklists([checklist])          # cold: parse, self-test, compile, pickle
         cold_s = time.perf_counter() - start
-        cl._load_set.cache_clear()
+        cache._load_set.cache_clear()
         start = time.perf_counter()
-        loaded = cl.load_checklists([checklist])  # warm disk cache: unpickle only
+        loaded = cache.load_checklists([checklist])  # warm disk cache: unpickle only
         warm_s = time.perf_counter() - start
         print(f"checklists: {len(loaded.entries)} entries "
               f"({sum(len(c.entries) for c in loaded.checklists) - 2000} bundled + 2000 generated)")

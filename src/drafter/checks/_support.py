@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..checklist import ChecklistSet, load_checklists
+from ..checklist_cache import load_checklists
+from ..checklist_match import ChecklistSet
 from ..config import report_date, report_year
 from ..diagnostics import Edit, Fix
 from . import CheckContext, code_selected
