@@ -25,8 +25,13 @@ def check(ctx: CheckContext):
         span = division.heading.span
         mark = division.heading.marker.text if division.heading.marker else "#" * (division.heading.md_level or 1)
         parent_mark = parent.heading.marker.text if parent.heading.marker else parent.heading.title[:10]
+        if division.heading.marker:
+            start, end = span.start, span.start + len(mark)
+        else:  # a Markdown heading: its '#' marks stand before the heading's span, on its own line
+            line = division.paragraphs[0].span
+            start, end = line.start, line.end
         yield ctx.diagnostic(
             "numbering.level",
             f"层级跳跃：“{parent_mark}”之下直接使用“{mark}”，缺少{_NAMES[missing]}",
-            span.start, span.start + max(len(mark), 1),
+            start, end,
             suggestion=standard_marker(missing, division.heading.marker.number) if division.heading.marker else None)
