@@ -174,3 +174,27 @@ async def test_a_discarded_recovery_is_removed(seed_copy):
         await settle(pilot)
         assert app.editor.text == seed_copy.read_text(encoding="utf-8")
         assert not recovery_path(seed_copy).exists()
+
+
+async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path):
+    from drafter.cli import main
+
+    docx = tmp_path / "报告.docx"
+    assert main(["render", str(SEED), "-o", str(docx), "--force"]) == 0
+    original = docx.read_bytes()
+    app = make_app(str(docx))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"新增", "f2")
+        await settle(pilot)
+        assert docx.read_bytes() == original  # was: UTF-8 text written over the Word file
+        assert app.modified and app.editor.text.startswith("新增市委宣传部")
+        assert any(".docx" in n.message for n in app._notifications)
+        await pilot.press("f14")
+        await pilot.pause()
+        assert app.screen.query_one("Input").value == str(tmp_path / "报告.txt")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.modified and app.source.path == str(tmp_path / "报告.txt")
+    assert docx.read_bytes() == original
+    assert (tmp_path / "报告.txt").read_text(encoding="utf-8").startswith("新增市委宣传部")

@@ -495,7 +495,10 @@ class DrafterApp(App[int]):
     @work(exclusive=True, group="dialog")
     async def save_as_flow(self) -> None:
         """Ask for a path, then save there."""
-        path = await self.push_screen_wait(PromptScreen("另存为（文件路径）：", self.source.path))
+        suggested = self.source.path
+        if self.source.meta.get("read_only"):  # a .docx is never written as text: offer a .txt beside it
+            suggested = os.path.splitext(suggested)[0] + ".txt"
+        path = await self.push_screen_wait(PromptScreen("另存为（文件路径）：", suggested))
         if path:
             await self.save(path)
 
