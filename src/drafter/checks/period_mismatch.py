@@ -90,6 +90,8 @@ def _years(ctx: CheckContext):
         if _COMPARE_BEFORE.search(text, line_start, m.start()) or _COMPARE_AFTER.match(text[m.end():m.end() + 16]):
             continue
         right = str(min(allowed))
-        yield ctx.diagnostic("period.mismatch", f"年份“{said}”与报告年份 {report_year} 不符",
+        # The plan of a 下半年 report is for next year: name the year the suggestion gives.
+        whose = "报告年份" if report_year in allowed else "计划年份"
+        yield ctx.diagnostic("period.mismatch", f"年份“{said}”与{whose} {right} 不符",
                              m.start("year"), m.end("year"), suggestion=right,
                              fix=replace_fix(m.start("year"), m.end("year"), right, safe=False))
