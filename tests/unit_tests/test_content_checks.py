@@ -198,3 +198,9 @@ def test_a_wrong_year_in_the_plan_of_a_second_half_report_names_the_plan_year():
     found = [(d.part, d.message, d.suggestion) for d in _codes(result, "period.mismatch")]
     assert found == [("summary", "年份“2020”与报告年份 2021 不符", "2021"),
                      ("plan", "年份“2020”与计划年份 2022 不符", "2022")]
+
+
+def test_a_figure_placeholder_quotes_its_words_not_the_note_after_it():
+    body = "一、上半年工作总结\n（一）理论武装。开展专题学习研讨X次【注：待核实】，其他党组跟进。\n"
+    found = [d.message for d in _codes(_check(body), "placeholder.figure")]
+    assert found == ["数字未填写：“学习研讨X次”中的“X”"]  # was “学习研讨X次【注”
