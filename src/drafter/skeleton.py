@@ -9,6 +9,7 @@ renumbers the siblings that follow so the sequence stays unbroken.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .diagnostics import Edit
@@ -64,11 +65,33 @@ def template_text(outline: Outline, title: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _line_edit(text: str, offset: int, line: str) -> tuple[Edit, int]:
-    """An edit putting ``line`` on a line of its own at ``offset`` (a line start or a line end)."""
+def _line_edit(text: str, offset: int, line: str, gap: str = "\n") -> tuple[Edit, int]:
+    """An edit putting ``line`` on a line of its own at ``offset`` (a line start or a line end),
+    ``gap`` (one line end, or two for a blank line) between it and its neighbour."""
     if offset == 0 or text[offset - 1] == "\n":
-        return Edit(offset, offset, line + "\n"), offset
-    return Edit(offset, offset, "\n" + line), offset + 1
+        return Edit(offset, offset, line + gap), offset
+    return Edit(offset, offset, gap + line), offset + len(gap)
+
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
+def _layout(text: str, unit: Unit) -> tuple[str, str]:
+    """How a neighbouring unit is laid out: its Markdown heading marks (``"### "``, or "") and
+    the break after it (``"\n\n"`` when units are separated by a blank line, as in Markdown,
+    where adjacent lines would join into one paragraph)."""
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    marks = text[line_start:unit.start]
+    prefix = marks if _MD_HEADING.fullmatch(marks) else ""
+    # A unit ends at its line end (a heading's division) or at the next unit (an item): count
+    # the line ends around that point.
+    last = unit.end
+    while last > unit.start and text[last - 1] == "\n":
+        last -= 1
+    after = last
+    while after < len(text) and text[after] == "\n":
+        after += 1
+    return prefix, "\n\n" if after - last >= 2 else "\n"
 
 
 def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
@@ -111,24 +134,30 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
         position, offset = 0, pm.end
     number = position + 1
     following = units[position:]
+    neighbour = (before[-1] if before else units[0]) if units else None
+    prefix, gap = _layout(text, neighbour) if neighbour else ("", "\n")
+    if not before and units:
+        offset -= len(prefix)  # before the first unit: before its "### " too
     if _uses_items(part, pm):
         mark = f"{int_to_cn(number)}是"
-        body = f"{mark}{area_sentence(part, section)}{FILL}"
+        body = heading = f"{mark}{area_sentence(part, section)}{FILL}"
         inline = bool(units) and units[0].item is not None and not units[0].item.at_paragraph_start
         if inline:
             # Items run inside a paragraph: insert the item in the same paragraph.
             edit, cursor = Edit(offset, offset, body), offset
         else:
-            edit, cursor = _line_edit(text, offset, body)
+            edit, cursor = _line_edit(text, offset, body, gap)
         renumber = _renumber(following, number + 1, 0)
     else:
-        neighbour = (before[-1] if before else units[0]) if units else None
         mark = (with_number(neighbour.marker, 2, number) if neighbour and neighbour.marker
                 else standard_marker(2, number))
-        body = f"{mark}{area_sentence(part, section)}一是{FILL}。"
-        edit, cursor = _line_edit(text, offset, body)
+        heading = f"{prefix}{mark}{area_sentence(part, section)}"
+        # A Markdown heading is a line of its own, its text a paragraph below it; else run-in.
+        body = f"{heading}{gap}一是{FILL}。" if prefix else f"{heading}一是{FILL}。"
+        heading = heading if prefix else body
+        edit, cursor = _line_edit(text, offset, body, gap)
         renumber = _renumber(following, number + 1, 2)
-    return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=body)
+    return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=heading)
 
 
 def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:

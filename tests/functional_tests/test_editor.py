@@ -269,3 +269,22 @@ async def test_command_palette_lists_actions_and_sections():
         assert "转到：下半年工作安排 › 文化文艺" in names
         hits = [hit async for hit in provider.search("插入缺失")]
         assert [h.text for h in hits] == ["插入缺失的方面"]  # nothing is missing in the seed
+
+
+async def test_inserting_a_missing_area_in_a_markdown_draft_keeps_markdown_layout(tmp_path):
+    from .tui_helpers import ROOT, without_lines
+
+    draft = ROOT / "samples" / "propaganda-dept-2020-h1-draft.md"
+    path = tmp_path / "draft.md"
+    path.write_text(without_lines(draft.read_text(encoding="utf-8"), 18, 19, 20, 21), encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.present[("summary", "ideology")] is False
+        app.outline_panel.select_key("summary", "ideology")
+        await pilot.press("f10")
+        await settle(pilot)
+        lines = app.editor.text.split("\n")
+        assert lines[16:21] == ["", "### （二）聚焦……，意识形态管理持续加强。", "", "一是……。", ""]
+        assert app.editor.cursor_location == (17, len("### （二）聚焦……，意识形态管理持续加强。"))
+        assert all(app.outline_panel.present.values())

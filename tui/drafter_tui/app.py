@@ -404,11 +404,10 @@ class DrafterApp(App[int]):
             return
         self.replace_with_edits(insertion.edits, text)
         # The insertion comes first (renumbering edits follow it), so its row is the same in the
-        # new text as computed on the old; a leading newline puts the heading on the next row.
+        # new text as computed on the old; leading newlines put the heading on a later row.
         first = insertion.edits[0]
         row, _ = self.location_of(first.start)
-        if first.replacement.startswith("\n"):
-            row += 1
+        row += len(first.replacement) - len(first.replacement.lstrip("\n"))  # a blank line too in Markdown
         self.editor.selection = Selection.cursor((row, len(insertion.heading.split("\n")[0])))
         self.editor.scroll_cursor_visible(center=True)
         self.editor.focus()
