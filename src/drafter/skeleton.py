@@ -167,12 +167,16 @@ def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
     later = [p for p in match.parts if p.found and order.index(p.part.id) > rank]
     earlier = [p for p in match.parts if p.found and order.index(p.part.id) < rank]
     number = len(earlier) + 1
-    block = "\n".join(_part_lines(pm.part, number))
+    prefix, gap = _part_layout(text, match)
+    lines = _part_lines(pm.part, number)
+    lines[0] = prefix + lines[0]
+    block = gap.join(lines)
     if later:
-        edit, cursor = _line_edit(text, min(p.start for p in later), block)
+        first = min(p.start for p in later)
+        edit, cursor = _line_edit(text, text.rfind("\n", 0, first) + 1, block, gap)  # before its "## " too
     else:
         end = len(text.rstrip("\n"))
-        edit, cursor = _line_edit(text, end, block)
+        edit, cursor = _line_edit(text, end, block, gap)
     edits = [edit]
     for n, p in enumerate(sorted(later, key=lambda p: p.start), number + 1):
         if p.division is not None and p.division.heading.marker is not None:
@@ -180,3 +184,16 @@ def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
             if marker.number != n:
                 edits.append(Edit(p.start, p.start + len(marker.text), with_number(marker.text, 1, n)))
     return Insertion(edits=tuple(sorted(edits, key=lambda e: e.start)), cursor=cursor, heading=block.split("\n")[0])
+
+
+def _part_layout(text: str, match: OutlineMatch) -> tuple[str, str]:
+    """The layout of the parts present: their Markdown heading marks (``"## "``) and whether a
+    blank line follows the heading (Markdown paragraphs), so an inserted part looks the same."""
+    for p in match.parts:
+        if p.found and p.division is not None:
+            start = p.division.heading.span.start
+            marks = text[text.rfind("\n", 0, start) + 1:start]
+            line_end = text.find("\n", start)
+            blank = line_end != -1 and text.startswith("\n\n", line_end)
+            return (marks if _MD_HEADING.fullmatch(marks) else ""), ("\n\n" if blank else "\n")
+    return "", "\n"

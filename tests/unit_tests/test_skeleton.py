@@ -139,3 +139,26 @@ def test_markdown_plan_item_is_its_own_paragraph():
     lines = _insert_md(text, "plan", "news")
     at = lines.index("三是壮大主流舆论，着力……。……")
     assert lines[at - 1] == "" and lines[at + 1] == "" and lines[at + 2].startswith("四是")
+
+
+def test_markdown_missing_part_is_inserted_as_markdown_before_the_next_part():
+    lines = DRAFT_MD.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:11] + lines[33:])  # no ## 一、上半年工作总结 nor its areas
+    result = check_text(text, path="draft.md", fmt="md")
+    insertion = insertion_for(text, result.match, "summary", None)
+    new = apply_edits(text, list(insertion.edits)).split("\n")
+    at = new.index("## 一、上半年工作总结")  # was "## " alone on a line, its text below
+    assert new[at - 1] == "" and new[at + 1] == "" and new[at + 2].startswith("（一）")
+    assert "## 二、下半年工作安排" in new
+    after = check_text("\n".join(new), path="draft.md", fmt="md")
+    assert all(sm.found for pm in after.match.parts for sm in pm.sections)
+    assert not [d for d in after.diagnostics if d.code.startswith(("outline.", "numbering."))]
+
+
+def test_markdown_missing_last_part_is_separated_by_blank_lines():
+    text = "\n".join(DRAFT_MD.read_text(encoding="utf-8").split("\n")[:33]) + "\n"
+    result = check_text(text, path="draft.md", fmt="md")
+    insertion = insertion_for(text, result.match, "plan", None)
+    new = apply_edits(text, list(insertion.edits)).split("\n")
+    at = new.index("## 二、下半年工作安排")
+    assert new[at - 1] == "" and new[at + 1] == "" and new[at + 2].startswith("下半年，")
