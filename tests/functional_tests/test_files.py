@@ -178,6 +178,7 @@ async def test_a_discarded_recovery_is_removed(seed_copy):
 
 async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path):
     from drafter.cli import main
+    from drafter_tui.widgets.status_bar import status_text
 
     docx = tmp_path / "报告.docx"
     assert main(["render", str(SEED), "-o", str(docx), "--force"]) == 0
@@ -185,6 +186,7 @@ async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path
     app = make_app(str(docx))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert "[只读]" in status_text(app.status).plain
         await pilot.press(*"新增", "f2")
         await settle(pilot)
         assert docx.read_bytes() == original  # was: UTF-8 text written over the Word file
@@ -196,5 +198,6 @@ async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path
         await pilot.press("enter")
         await settle(pilot)
         assert not app.modified and app.source.path == str(tmp_path / "报告.txt")
+        assert "[只读]" not in status_text(app.status).plain
     assert docx.read_bytes() == original
     assert (tmp_path / "报告.txt").read_text(encoding="utf-8").startswith("新增市委宣传部")

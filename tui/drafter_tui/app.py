@@ -101,7 +101,7 @@ class DrafterApp(App[int]):
         #: Diagnostics ignored in this document (see :func:`ignore_key`).
         self.ignored: set[tuple[str, str, str]] = set()
         self.status = Status(path=os.path.basename(path), encoding=self.source.encoding_label, newline=self.source.newline,
-                             modified=self.modified)
+                             modified=self.modified, read_only=bool(self.source.meta.get("read_only")))
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -547,6 +547,7 @@ class DrafterApp(App[int]):
         self.status.path = os.path.basename(target)
         self.status.encoding, self.status.newline = saved.encoding_label, saved.newline
         self.status.modified = False
+        self.status.read_only = bool(saved.meta.get("read_only"))
         self.editor.border_title = os.path.basename(target)
         self.refresh_status()
         self.notify(f"已保存 {target}（{saved.encoding_label}）")
@@ -571,7 +572,8 @@ class DrafterApp(App[int]):
         self.version += 1
         self._current = None
         self.status = Status(path=os.path.basename(source.path), encoding=source.encoding_label, newline=source.newline,
-                             modified=modified, counts=self.status.counts)
+                             modified=modified, counts=self.status.counts,
+                             read_only=bool(source.meta.get("read_only")))
         self.editor.border_title = os.path.basename(source.path)
         self.schedule_check(0)
         self.refresh_status()
