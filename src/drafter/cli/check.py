@@ -11,7 +11,7 @@ from ..errors import DrafterError
 from ..outline import load_outline
 from ..report_json import document_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-from .common import add_check_options, expand_paths, options_from_args
+from .common import add_check_options, expand_paths, options_from_args, unknown_codes
 
 NAME = "check"
 HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
             errors.append(exc)
             if args.format == "text":
                 print(f"drafter: {exc}", file=sys.stderr)
+    for code in unknown_codes(options, paths):
+        print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
     if args.format == "text":
         from .output import TextOutput
 
