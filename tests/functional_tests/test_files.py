@@ -201,3 +201,22 @@ async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path
         assert "[只读]" not in status_text(app.status).plain
     assert docx.read_bytes() == original
     assert (tmp_path / "报告.txt").read_text(encoding="utf-8").startswith("新增市委宣传部")
+
+
+async def test_undoing_back_to_the_saved_text_clears_the_modified_mark(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.modified and app.status.modified
+        await app.write_recovery_now()
+        assert read_recovery(str(seed_copy)) is not None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.editor.text == seed_copy.read_text(encoding="utf-8")
+        assert not app.modified and not app.status.modified  # was still [已修改]
+        assert read_recovery(str(seed_copy)) is None  # no stale recovery offered next time
+        await pilot.press("ctrl+q")  # nothing to save: quits without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen)

@@ -154,6 +154,11 @@ class DrafterApp(App[int]):
             return result, marks_by_line(result.diagnostics), build_options(result), preview
 
         result, marks, options, preview = await asyncio.to_thread(check)
+        if version == self.version and self.modified and not self.is_new and text == self.source.text:
+            # Undone back to the text as loaded or saved: nothing to save (compared here, after
+            # the pause in typing, not per keystroke).
+            self.modified = self.status.modified = False
+            remove_recovery(self.source.path)  # else the next start offers the undone edits back
         self.apply_result(result, marks, version, options, preview)
 
     def apply_result(self, result: CheckResult, marks: dict, version: int, options=None, preview=None) -> None:
