@@ -204,8 +204,10 @@ async def test_find_and_replace(seed_copy):
         message = app.find_replace("next", "战役做后一公里", "")
         assert message.startswith("第 8 行")
         assert app.editor.selected_text == "战役做后一公里"
-        app.find_replace("one", "战役做后一公里", "战疫最后一公里")
+        message = app.find_replace("one", "战役做后一公里", "战疫最后一公里")
         assert "战疫最后一公里" in app.editor.text and "战役做后一公里" not in app.editor.text
+        # The only match was replaced: say so (it said just “未找到…”, as if nothing happened).
+        assert message.startswith("已替换 1 处") and "未找到" in message
         assert app.find_replace("all", "XX", "某市") .startswith("已替换")
         assert "XX" not in app.editor.text
 

@@ -468,7 +468,9 @@ class DrafterApp(App[int]):
         start_loc, end_loc = sorted((self.editor.selection.start, self.editor.selection.end))
         sel_start = index.offset(start_loc[0] + 1, start_loc[1] + 1)
         sel_end = index.offset(end_loc[0] + 1, end_loc[1] + 1)
+        done = ""
         if what == "one" and text[sel_start:sel_end] == query:
+            done = "已替换 1 处；"
             self.editor.history.checkpoint()
             self.editor.replace(replacement, start_loc, end_loc)
             self.editor.history.checkpoint()
@@ -480,12 +482,12 @@ class DrafterApp(App[int]):
         if wrapped:
             found = text.find(query)
         if found == -1:
-            return f"未找到“{query}”"
+            return f"{done}未找到“{query}”"
         line, column = index.position(found)
         end_line, end_column = index.position(found + len(query))
         self.editor.selection = Selection((line - 1, column - 1), (end_line - 1, end_column - 1))
         self.editor.scroll_cursor_visible(center=True)
-        return f"第 {line} 行第 {column} 列" + ("（已从头查找）" if wrapped else "")
+        return f"{done}第 {line} 行第 {column} 列" + ("（已从头查找）" if wrapped else "")
 
     # ----------------------------------------------------------------- files
     def action_save(self) -> None:
