@@ -51,9 +51,13 @@ def test_a_docx_saved_as_txt_is_an_ordinary_text_file_afterwards(seed_docx, tmp_
     assert again.path == str(target)
 
 
-def test_check_fix_leaves_a_docx_untouched(seed_docx, capsys):
+def test_check_fix_leaves_a_docx_untouched_and_goes_on(seed_docx, tmp_path, capsys, seed_text):
     original = seed_docx.read_bytes()
-    assert main(["check", "--fix", str(seed_docx)]) == 2
+    draft = tmp_path / "草稿.txt"
+    draft.write_text(seed_text, encoding="utf-8")
+    # A folder with a .docx and a .txt: the .txt is fixed, the .docx reported and left alone.
+    assert main(["check", "--fix", "--fail-on", "error", str(tmp_path)]) == 0
     err = capsys.readouterr().err
-    assert str(seed_docx) in err and ".docx" in err and "已应用" not in err
+    assert f"{seed_docx}：.docx 文件只读，未修复" in err and f"{draft}：已应用" in err
     assert seed_docx.read_bytes() == original
+    assert "战疫最后一公里" in draft.read_text(encoding="utf-8")

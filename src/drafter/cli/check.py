@@ -91,6 +91,11 @@ def _fix(path: str, result, options, args):
         stream.write(unified_diff(path, result.source.text, outcome.text))
     if not args.fix:
         return result
+    if result.source.meta.get("read_only"):
+        # A .docx is checked, never rewritten as text; not an error, so a folder's --fix goes on.
+        print(f"drafter: {path}：.docx 文件只读，未修复 {len(outcome.applied)} 处（--diff 查看修复，"
+              f"改在 .txt/.md 草稿中修改）", file=sys.stderr)
+        return result
     save_text(result.source, outcome.text)
     print(f"drafter: {path}：已应用 {len(outcome.applied)} 处修复", file=sys.stderr)
     return outcome.result
