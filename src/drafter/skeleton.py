@@ -44,11 +44,14 @@ def _uses_items(part: OutlinePart, pm: PartMatch | None) -> bool:
     return part.period == "next"
 
 
-def _part_lines(part: OutlinePart, number: int) -> list[str]:
-    lines = [f"{standard_marker(1, number)}{part.title}"]
+def _part_lines(part: OutlinePart, number: int, half: int | None = None) -> list[str]:
+    lines = [f"{standard_marker(1, number)}{part.title_for(half)}"]
     if _uses_items(part, None):
-        half = "下半年" if part.period == "next" else "上半年"
-        lines.append(f"{half}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
+        if half == 2:
+            period = "明年" if part.period == "next" else "下半年"
+        else:
+            period = "下半年" if part.period == "next" else "上半年"
+        lines.append(f"{period}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{int_to_cn(i)}是{area_sentence(part, section)}{FILL}")
     else:
@@ -103,9 +106,11 @@ def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
     return edits
 
 
-def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None) -> Insertion | None:
+def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None,
+                  half: int | None = None) -> Insertion | None:
     """How to insert the missing area ``section_id`` of ``part_id`` (or the whole part when
-    ``section_id`` is None) into ``text``, which ``match`` was computed from.
+    ``section_id`` is None) into ``text``, which ``match`` was computed from; ``half`` is the
+    report's (a 下半年 report's missing plan is 明年工作安排).
 
     Returns None when the area (or part) is already present or unknown.
     """
@@ -114,7 +119,7 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
         return None
     part = pm.part
     if section_id is None:
-        return None if pm.found else _insert_part(text, match, pm)
+        return None if pm.found else _insert_part(text, match, pm, half)
     ids = [s.id for s in part.sections]
     if section_id not in ids or not pm.found:
         return None
@@ -160,7 +165,7 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
     return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=heading)
 
 
-def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
+def _insert_part(text: str, match: OutlineMatch, pm: PartMatch, half: int | None = None) -> Insertion:
     """Insert a missing part with all its areas, before the next part that is present."""
     order = [p.part.id for p in match.parts]
     rank = order.index(pm.part.id)
@@ -168,7 +173,7 @@ def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
     earlier = [p for p in match.parts if p.found and order.index(p.part.id) < rank]
     number = len(earlier) + 1
     prefix, gap = _part_layout(text, match)
-    lines = _part_lines(pm.part, number)
+    lines = _part_lines(pm.part, number, half)
     lines[0] = prefix + lines[0]
     block = gap.join(lines)
     if later:

@@ -290,3 +290,16 @@ async def test_inserting_a_missing_area_in_a_markdown_draft_keeps_markdown_layou
         assert lines[16:21] == ["", "### （二）聚焦……，意识形态管理持续加强。", "", "一是……。", ""]
         assert app.editor.cursor_location == (17, len("### （二）聚焦……，意识形态管理持续加强。"))
         assert all(app.outline_panel.present.values())
+
+
+async def test_a_second_half_report_names_its_parts_in_the_outline_panel(tmp_path):
+    lines = SEED.read_text(encoding="utf-8").replace("上半年", "下半年").split("\n")
+    lines[0:2] = ["市委宣传部2021年下半年工作总结", "及2022年工作计划"]
+    lines[10] = "二、2022年工作安排"
+    path = tmp_path / "h2.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.label_of("summary").startswith("✓ 下半年工作总结")  # was 上半年工作总结
+        assert app.outline_panel.label_of("plan").startswith("✓ 明年工作安排")
