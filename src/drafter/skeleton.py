@@ -9,6 +9,7 @@ renumbers the siblings that follow so the sequence stays unbroken.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,19 @@ def _part_lines(part: OutlinePart, number: int, half: int | None = None) -> list
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{standard_marker(2, i)}{area_sentence(part, section)}一是{FILL}。二是{FILL}。")
     return lines
+
+
+#: What a new draft may be named: text (a .docx is the final text, made by ``drafter render``).
+DRAFT_SUFFIXES = ("", ".txt", ".md", ".markdown")
+
+
+def not_a_draft_name(path: str) -> str | None:
+    """Why ``path`` cannot be a new draft started from the template (its suffix), or None."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in DRAFT_SUFFIXES:
+        return None
+    return (f"草稿只能是 .txt 或 .md 文件（{suffix} 会被写成纯文本而无法打开）；"
+            f"成文的 .docx 请用 drafter render 草稿 -o 文件.docx 生成")
 
 
 def template_text(outline: Outline, title: str | None = None) -> str:

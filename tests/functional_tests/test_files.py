@@ -220,3 +220,19 @@ async def test_undoing_back_to_the_saved_text_clears_the_modified_mark(seed_copy
         await pilot.press("ctrl+q")  # nothing to save: quits without asking
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceScreen)
+
+
+async def test_opening_a_missing_docx_does_not_start_a_text_draft_named_docx(tmp_path):
+    from drafter_tui.screens.prompt import PromptScreen
+
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("Input").value = str(tmp_path / "新稿.docx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.source.path == str(SEED)  # still the seed, not an unsavable template
+        assert any("drafter render" in n.message for n in app._notifications)

@@ -20,11 +20,11 @@ from textual.widgets.text_area import Selection
 
 from drafter.api import CheckOptions, CheckResult, check_text
 from drafter.diagnostics import Diagnostic, Edit, apply_edits
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputError
 from drafter.fileio import FileStamp, SaveError, UnencodableError, changed_since, file_stamp, save_text
 from drafter.outline import Outline, load_outline
 from drafter.recovery import describe_difference, read_recovery, remove_recovery, write_recovery
-from drafter.skeleton import insertion_for, template_text
+from drafter.skeleton import insertion_for, not_a_draft_name, template_text
 from drafter.source import SourceDocument, read_source
 from drafter.textpos import LineIndex
 
@@ -57,6 +57,9 @@ def load_document(path: str, outline: Outline) -> tuple[SourceDocument, FileStam
         InputError: the file exists but cannot be read as a report.
     """
     if not os.path.exists(path):
+        reason = not_a_draft_name(path)
+        if reason:
+            raise InputError(reason, path)
         fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
         return SourceDocument(path=path, text=template_text(outline), format=fmt), None, True
     source = read_source(path)
