@@ -55,3 +55,15 @@ def test_outline_tree_names_the_second_half_parts(seed_text, tmp_path, capsys):
     assert main(["outline", "--no-config", str(path)]) == 0
     out = capsys.readouterr().out
     assert "✓ 下半年工作总结" in out and "✓ 明年工作安排" in out and "上半年工作总结" not in out
+
+
+def test_a_first_half_word_copied_into_next_years_plan_suggests_next_year(seed_text):
+    lines = _second_half(seed_text)
+    assert "围绕这个思路，二季度要抓好" in lines[11]
+    lines[11] = lines[11].replace("二季度要抓好", "下半年要抓好")  # copied from a 上半年 report
+    result = check_text("\n".join(lines), options=CheckOptions(project=False))
+    slips = [(d.text, d.message, d.suggestion) for d in result.diagnostics
+             if d.code == "period.mismatch" and d.part == "plan" and d.text == "下半年"]
+    # It said “本部分是上半年计划……应为‘上半年’” of the plan for 明年.
+    # Two slips: the plan's opening “下半年，市委宣传部的工作思路是” and “下半年要抓好”.
+    assert slips == [("下半年", "本部分是明年计划，却以“下半年”为时间范围，应为“明年”", "明年")] * 2

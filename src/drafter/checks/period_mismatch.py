@@ -56,6 +56,8 @@ def _own_periods(ctx: CheckContext):
             continue
         own = half if pm.part.period == "current" else 3 - half
         right = "上半年" if own == 1 else "下半年"
+        if half == 2 and pm.part.period == "next":
+            right = "明年"  # a 下半年 report plans next year (its part: 明年工作安排)
         for m in _OWN.finditer(text, pm.start, pm.end):
             word = m.group("word")
             said = 1 if _H1_RE.match(word) else 2
