@@ -303,3 +303,9 @@ async def test_a_second_half_report_names_its_parts_in_the_outline_panel(tmp_pat
         await settle(pilot)
         assert app.outline_panel.label_of("summary").startswith("✓ 下半年工作总结")  # was 上半年工作总结
         assert app.outline_panel.label_of("plan").startswith("✓ 明年工作安排")
+        from drafter_tui.widgets.diagnostics_panel import grouped
+
+        assert [title for title, _ in grouped(app.result)][1] == "下半年工作总结 › 理论武装"
+        app.jump_to(next(i for i, d in enumerate(app.diagnostics) if d.part == "plan"))
+        app.refresh_status()
+        assert app.status.section.startswith("明年工作安排")  # was 下半年工作安排

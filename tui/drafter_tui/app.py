@@ -36,7 +36,7 @@ from .screens.choice import ChoiceScreen
 from .screens.find import FindScreen
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
-from .widgets.diagnostics_panel import DiagnosticsPanel, build_options
+from .widgets.diagnostics_panel import DiagnosticsPanel, build_options, group_title
 from .widgets.editor import ReportEditor, marks_by_line
 from .widgets.outline_panel import OutlinePanel
 from .widgets.preview_panel import PreviewPanel
@@ -217,15 +217,9 @@ class DrafterApp(App[int]):
 
     def section_title(self, part: str | None, section: str | None) -> str:
         """“上半年工作总结 › 理论武装” for ids; "" outside the outline."""
-        if part is None:
+        if part is None or self.result is None or self.outline.part(part) is None:
             return ""
-        op = self.outline.part(part)
-        if op is None:
-            return ""
-        title = op.title
-        if section is not None:
-            title += " › " + next((s.title for s in op.sections if s.id == section), section)
-        return title
+        return group_title(self.result, part, section)
 
     def location_of(self, offset: int, index: LineIndex | None = None) -> tuple[int, int]:
         """Editor location (0-based row, column) of a text offset of the last checked text."""
