@@ -145,13 +145,16 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
 
 
 def options_for(options: "CheckOptions", document_path: str | None) -> "CheckOptions":
-    """``options`` completed by the project file found upward from ``document_path`` (if any).
+    """``options`` completed by the project file found upward from ``document_path`` (if any);
+    for standard input (``-``), upward from the current folder.
 
     Raises:
         ChecklistError: the project file is malformed.
     """
-    if not document_path or document_path in ("-", "<buffer>") or not getattr(options, "project", True):
+    if not document_path or document_path == "<buffer>" or not getattr(options, "project", True):
         return options
+    if document_path == "-":
+        document_path = os.path.join(os.getcwd(), ".")
     if not os.path.exists(document_path):
         return options
     found = find_config(document_path)

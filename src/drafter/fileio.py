@@ -124,9 +124,11 @@ def save_text(source: SourceDocument, text: str, path: str | None = None) -> Sou
 
     Raises:
         UnencodableError: characters the encoding cannot hold (listed); nothing was written.
-        SaveError: the write failed; the original file is unchanged.
+        SaveError: the write failed, or the target is a .docx (text is never written over
+            Word files; save as .txt/.md); the original file is unchanged.
     """
     target = path or source.path
+    _refuse_docx(source, target)
     bad = source.unencodable(text)
     if bad:
         shown = "、".join(_visible(ch) for ch in bad[:10]) + ("等" if len(bad) > 10 else "")
@@ -138,7 +140,22 @@ def save_text(source: SourceDocument, text: str, path: str | None = None) -> Sou
         raise UnencodableError(f"文件编码 {source.encoding_label} 无法保存这些字符：{shown}；{advice}",
                                target, bad)
     atomic_write(target, source.encode(text))
-    return replace(source, path=target, text=text.replace("\r\n", "\n").replace("\r", "\n"))
+    saved = replace(source, path=target, text=text.replace("\r\n", "\n").replace("\r", "\n"))
+    if source.meta.get("read_only"):
+        # A .docx saved as text elsewhere: from now on it is that text file, and saving it is fine.
+        fmt = "md" if target.lower().endswith((".md", ".markdown")) else "txt"
+        meta = {k: v for k, v in source.meta.items() if k != "read_only"}
+        saved = replace(saved, format=fmt, line_unit="line", meta=meta)
+    return saved
+
+
+def _refuse_docx(source: SourceDocument, target: str) -> None:
+    """Text is never written over a read-only source (a .docx) nor into a file named .docx:
+    either would leave plain text where Word expects a document."""
+    same = os.path.abspath(target) == os.path.abspath(source.path)
+    if target.lower().endswith(".docx") or (same and source.meta.get("read_only")):
+        raise SaveError("不能把纯文本保存为 .docx（会毁掉 Word 文档），原文件未改动；"
+                        "请另存为 .txt 或 .md，成文的 .docx 用 drafter render -o 导出", target)
 
 
 def _visible(ch: str) -> str:

@@ -44,6 +44,13 @@ class OutlinePart:
     sections: tuple[OutlineSection, ...]
     period: str = "current"   #: "current": the period the report covers; "next": the one after
 
+    def title_for(self, half: int | None) -> str:
+        """The part's title in a report on ``half``: the outline names a 上半年 report's parts
+        (上半年工作总结, 下半年工作安排); a 下半年 report sums up 下半年 and plans 明年."""
+        if half != 2:
+            return self.title
+        return self.title.replace("下半年", "明年").replace("上半年", "下半年")
+
 
 @dataclass(frozen=True)
 class Outline:

@@ -9,6 +9,8 @@ renumbers the siblings that follow so the sequence stays unbroken.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 
 from .diagnostics import Edit
@@ -43,17 +45,33 @@ def _uses_items(part: OutlinePart, pm: PartMatch | None) -> bool:
     return part.period == "next"
 
 
-def _part_lines(part: OutlinePart, number: int) -> list[str]:
-    lines = [f"{standard_marker(1, number)}{part.title}"]
+def _part_lines(part: OutlinePart, number: int, half: int | None = None) -> list[str]:
+    lines = [f"{standard_marker(1, number)}{part.title_for(half)}"]
     if _uses_items(part, None):
-        half = "下半年" if part.period == "next" else "上半年"
-        lines.append(f"{half}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
+        if half == 2:
+            period = "明年" if part.period == "next" else "下半年"
+        else:
+            period = "下半年" if part.period == "next" else "上半年"
+        lines.append(f"{period}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{int_to_cn(i)}是{area_sentence(part, section)}{FILL}")
     else:
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{standard_marker(2, i)}{area_sentence(part, section)}一是{FILL}。二是{FILL}。")
     return lines
+
+
+#: What a new draft may be named: text (a .docx is the final text, made by ``drafter render``).
+DRAFT_SUFFIXES = ("", ".txt", ".md", ".markdown")
+
+
+def not_a_draft_name(path: str) -> str | None:
+    """Why ``path`` cannot be a new draft started from the template (its suffix), or None."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in DRAFT_SUFFIXES:
+        return None
+    return (f"草稿只能是 .txt 或 .md 文件（{suffix} 会被写成纯文本而无法打开）；"
+            f"成文的 .docx 请用 drafter render 草稿 -o 文件.docx 生成")
 
 
 def template_text(outline: Outline, title: str | None = None) -> str:
@@ -64,11 +82,33 @@ def template_text(outline: Outline, title: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _line_edit(text: str, offset: int, line: str) -> tuple[Edit, int]:
-    """An edit putting ``line`` on a line of its own at ``offset`` (a line start or a line end)."""
+def _line_edit(text: str, offset: int, line: str, gap: str = "\n") -> tuple[Edit, int]:
+    """An edit putting ``line`` on a line of its own at ``offset`` (a line start or a line end),
+    ``gap`` (one line end, or two for a blank line) between it and its neighbour."""
     if offset == 0 or text[offset - 1] == "\n":
-        return Edit(offset, offset, line + "\n"), offset
-    return Edit(offset, offset, "\n" + line), offset + 1
+        return Edit(offset, offset, line + gap), offset
+    return Edit(offset, offset, gap + line), offset + len(gap)
+
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
+def _layout(text: str, unit: Unit) -> tuple[str, str]:
+    """How a neighbouring unit is laid out: its Markdown heading marks (``"### "``, or "") and
+    the break after it (``"\n\n"`` when units are separated by a blank line, as in Markdown,
+    where adjacent lines would join into one paragraph)."""
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    marks = text[line_start:unit.start]
+    prefix = marks if _MD_HEADING.fullmatch(marks) else ""
+    # A unit ends at its line end (a heading's division) or at the next unit (an item): count
+    # the line ends around that point.
+    last = unit.end
+    while last > unit.start and text[last - 1] == "\n":
+        last -= 1
+    after = last
+    while after < len(text) and text[after] == "\n":
+        after += 1
+    return prefix, "\n\n" if after - last >= 2 else "\n"
 
 
 def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
@@ -80,9 +120,11 @@ def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
     return edits
 
 
-def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None) -> Insertion | None:
+def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None,
+                  half: int | None = None) -> Insertion | None:
     """How to insert the missing area ``section_id`` of ``part_id`` (or the whole part when
-    ``section_id`` is None) into ``text``, which ``match`` was computed from.
+    ``section_id`` is None) into ``text``, which ``match`` was computed from; ``half`` is the
+    report's (a 下半年 report's missing plan is 明年工作安排).
 
     Returns None when the area (or part) is already present or unknown.
     """
@@ -91,7 +133,7 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
         return None
     part = pm.part
     if section_id is None:
-        return None if pm.found else _insert_part(text, match, pm)
+        return None if pm.found else _insert_part(text, match, pm, half)
     ids = [s.id for s in part.sections]
     if section_id not in ids or not pm.found:
         return None
@@ -111,39 +153,49 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
         position, offset = 0, pm.end
     number = position + 1
     following = units[position:]
+    neighbour = (before[-1] if before else units[0]) if units else None
+    prefix, gap = _layout(text, neighbour) if neighbour else ("", "\n")
+    if not before and units:
+        offset -= len(prefix)  # before the first unit: before its "### " too
     if _uses_items(part, pm):
         mark = f"{int_to_cn(number)}是"
-        body = f"{mark}{area_sentence(part, section)}{FILL}"
+        body = heading = f"{mark}{area_sentence(part, section)}{FILL}"
         inline = bool(units) and units[0].item is not None and not units[0].item.at_paragraph_start
         if inline:
             # Items run inside a paragraph: insert the item in the same paragraph.
             edit, cursor = Edit(offset, offset, body), offset
         else:
-            edit, cursor = _line_edit(text, offset, body)
+            edit, cursor = _line_edit(text, offset, body, gap)
         renumber = _renumber(following, number + 1, 0)
     else:
-        neighbour = (before[-1] if before else units[0]) if units else None
         mark = (with_number(neighbour.marker, 2, number) if neighbour and neighbour.marker
                 else standard_marker(2, number))
-        body = f"{mark}{area_sentence(part, section)}一是{FILL}。"
-        edit, cursor = _line_edit(text, offset, body)
+        heading = f"{prefix}{mark}{area_sentence(part, section)}"
+        # A Markdown heading is a line of its own, its text a paragraph below it; else run-in.
+        body = f"{heading}{gap}一是{FILL}。" if prefix else f"{heading}一是{FILL}。"
+        heading = heading if prefix else body
+        edit, cursor = _line_edit(text, offset, body, gap)
         renumber = _renumber(following, number + 1, 2)
-    return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=body)
+    return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=heading)
 
 
-def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
+def _insert_part(text: str, match: OutlineMatch, pm: PartMatch, half: int | None = None) -> Insertion:
     """Insert a missing part with all its areas, before the next part that is present."""
     order = [p.part.id for p in match.parts]
     rank = order.index(pm.part.id)
     later = [p for p in match.parts if p.found and order.index(p.part.id) > rank]
     earlier = [p for p in match.parts if p.found and order.index(p.part.id) < rank]
     number = len(earlier) + 1
-    block = "\n".join(_part_lines(pm.part, number))
+    prefix, gap = _part_layout(text, match)
+    lines = _part_lines(pm.part, number, half)
+    lines[0] = prefix + lines[0]
+    block = gap.join(lines)
     if later:
-        edit, cursor = _line_edit(text, min(p.start for p in later), block)
+        first = min(p.start for p in later)
+        edit, cursor = _line_edit(text, text.rfind("\n", 0, first) + 1, block, gap)  # before its "## " too
     else:
         end = len(text.rstrip("\n"))
-        edit, cursor = _line_edit(text, end, block)
+        edit, cursor = _line_edit(text, end, block, gap)
     edits = [edit]
     for n, p in enumerate(sorted(later, key=lambda p: p.start), number + 1):
         if p.division is not None and p.division.heading.marker is not None:
@@ -151,3 +203,16 @@ def _insert_part(text: str, match: OutlineMatch, pm: PartMatch) -> Insertion:
             if marker.number != n:
                 edits.append(Edit(p.start, p.start + len(marker.text), with_number(marker.text, 1, n)))
     return Insertion(edits=tuple(sorted(edits, key=lambda e: e.start)), cursor=cursor, heading=block.split("\n")[0])
+
+
+def _part_layout(text: str, match: OutlineMatch) -> tuple[str, str]:
+    """The layout of the parts present: their Markdown heading marks (``"## "``) and whether a
+    blank line follows the heading (Markdown paragraphs), so an inserted part looks the same."""
+    for p in match.parts:
+        if p.found and p.division is not None:
+            start = p.division.heading.span.start
+            marks = text[text.rfind("\n", 0, start) + 1:start]
+            line_end = text.find("\n", start)
+            blank = line_end != -1 and text.startswith("\n\n", line_end)
+            return (marks if _MD_HEADING.fullmatch(marks) else ""), ("\n\n" if blank else "\n")
+    return "", "\n"

@@ -204,8 +204,10 @@ async def test_find_and_replace(seed_copy):
         message = app.find_replace("next", "战役做后一公里", "")
         assert message.startswith("第 8 行")
         assert app.editor.selected_text == "战役做后一公里"
-        app.find_replace("one", "战役做后一公里", "战疫最后一公里")
+        message = app.find_replace("one", "战役做后一公里", "战疫最后一公里")
         assert "战疫最后一公里" in app.editor.text and "战役做后一公里" not in app.editor.text
+        # The only match was replaced: say so (it said just “未找到…”, as if nothing happened).
+        assert message.startswith("已替换 1 处") and "未找到" in message
         assert app.find_replace("all", "XX", "某市") .startswith("已替换")
         assert "XX" not in app.editor.text
 
@@ -269,3 +271,41 @@ async def test_command_palette_lists_actions_and_sections():
         assert "转到：下半年工作安排 › 文化文艺" in names
         hits = [hit async for hit in provider.search("插入缺失")]
         assert [h.text for h in hits] == ["插入缺失的方面"]  # nothing is missing in the seed
+
+
+async def test_inserting_a_missing_area_in_a_markdown_draft_keeps_markdown_layout(tmp_path):
+    from .tui_helpers import ROOT, without_lines
+
+    draft = ROOT / "samples" / "propaganda-dept-2020-h1-draft.md"
+    path = tmp_path / "draft.md"
+    path.write_text(without_lines(draft.read_text(encoding="utf-8"), 18, 19, 20, 21), encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.present[("summary", "ideology")] is False
+        app.outline_panel.select_key("summary", "ideology")
+        await pilot.press("f10")
+        await settle(pilot)
+        lines = app.editor.text.split("\n")
+        assert lines[16:21] == ["", "### （二）聚焦……，意识形态管理持续加强。", "", "一是……。", ""]
+        assert app.editor.cursor_location == (17, len("### （二）聚焦……，意识形态管理持续加强。"))
+        assert all(app.outline_panel.present.values())
+
+
+async def test_a_second_half_report_names_its_parts_in_the_outline_panel(tmp_path):
+    lines = SEED.read_text(encoding="utf-8").replace("上半年", "下半年").split("\n")
+    lines[0:2] = ["市委宣传部2021年下半年工作总结", "及2022年工作计划"]
+    lines[10] = "二、2022年工作安排"
+    path = tmp_path / "h2.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline_panel.label_of("summary").startswith("✓ 下半年工作总结")  # was 上半年工作总结
+        assert app.outline_panel.label_of("plan").startswith("✓ 明年工作安排")
+        from drafter_tui.widgets.diagnostics_panel import grouped
+
+        assert [title for title, _ in grouped(app.result)][1] == "下半年工作总结 › 理论武装"
+        app.jump_to(next(i for i, d in enumerate(app.diagnostics) if d.part == "plan"))
+        app.refresh_status()
+        assert app.status.section.startswith("明年工作安排")  # was 下半年工作安排

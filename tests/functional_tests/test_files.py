@@ -174,3 +174,65 @@ async def test_a_discarded_recovery_is_removed(seed_copy):
         await settle(pilot)
         assert app.editor.text == seed_copy.read_text(encoding="utf-8")
         assert not recovery_path(seed_copy).exists()
+
+
+async def test_saving_a_docx_never_overwrites_it_and_save_as_offers_txt(tmp_path):
+    from drafter.cli import main
+    from drafter_tui.widgets.status_bar import status_text
+
+    docx = tmp_path / "报告.docx"
+    assert main(["render", str(SEED), "-o", str(docx), "--force"]) == 0
+    original = docx.read_bytes()
+    app = make_app(str(docx))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "[只读]" in status_text(app.status).plain
+        await pilot.press(*"新增", "f2")
+        await settle(pilot)
+        assert docx.read_bytes() == original  # was: UTF-8 text written over the Word file
+        assert app.modified and app.editor.text.startswith("新增市委宣传部")
+        assert any(".docx" in n.message for n in app._notifications)
+        await pilot.press("f14")
+        await pilot.pause()
+        assert app.screen.query_one("Input").value == str(tmp_path / "报告.txt")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.modified and app.source.path == str(tmp_path / "报告.txt")
+        assert "[只读]" not in status_text(app.status).plain
+    assert docx.read_bytes() == original
+    assert (tmp_path / "报告.txt").read_text(encoding="utf-8").startswith("新增市委宣传部")
+
+
+async def test_undoing_back_to_the_saved_text_clears_the_modified_mark(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.modified and app.status.modified
+        await app.write_recovery_now()
+        assert read_recovery(str(seed_copy)) is not None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.editor.text == seed_copy.read_text(encoding="utf-8")
+        assert not app.modified and not app.status.modified  # was still [已修改]
+        assert read_recovery(str(seed_copy)) is None  # no stale recovery offered next time
+        await pilot.press("ctrl+q")  # nothing to save: quits without asking
+        await pilot.pause()
+        assert not isinstance(app.screen, ChoiceScreen)
+
+
+async def test_opening_a_missing_docx_does_not_start_a_text_draft_named_docx(tmp_path):
+    from drafter_tui.screens.prompt import PromptScreen
+
+    app = make_app(str(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("Input").value = str(tmp_path / "新稿.docx")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.source.path == str(SEED)  # still the seed, not an unsavable template
+        assert any("drafter render" in n.message for n in app._notifications)

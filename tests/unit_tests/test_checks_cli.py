@@ -95,3 +95,14 @@ def test_fix_on_the_seed_leaves_only_unfixable_or_unsafe(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     codes = sorted({d["code"] for f in data["files"] for d in f["diagnostics"]})
     assert codes == ["period.mismatch", "placeholder.figure", "placeholder.name", "typo.word"]
+
+
+def test_a_select_or_ignore_code_that_names_no_check_is_warned_about(capsys):
+    # A typo in --select silently reported nothing (exit 0 in CI); now it says so.
+    seed = str(Path(__file__).resolve().parents[2] / "samples" / "propaganda-dept-2020-h1-report.txt")
+    main(["check", "--select", "typos,placeholder.figure", "--ignore", "term.nosuch", seed])
+    err = capsys.readouterr().err
+    assert "“typos”" in err and "“term.nosuch”" in err and "drafter rules" in err
+    assert "placeholder.figure" not in err
+    main(["check", "--select", "typo,outline.missing-section", "--ignore", "term.outdated", seed])
+    assert "drafter rules" not in capsys.readouterr().err

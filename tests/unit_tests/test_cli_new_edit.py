@@ -37,3 +37,17 @@ def test_edit_on_a_binary_file_fails_without_starting_the_ui(tmp_path):
     out = subprocess.run([sys.executable, "-m", "drafter", str(path)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
     assert "二进制文件" in out.stderr
+
+
+def test_new_and_edit_refuse_to_start_a_draft_as_docx(tmp_path, capsys):
+    # `drafter new 报告.docx` wrote plain UTF-8 text into a file named .docx, which Word and
+    # `drafter check` then could not open; a new draft is .txt or .md, a .docx comes from render.
+    for name in ("报告.docx", "报告.pdf"):
+        assert main(["new", str(tmp_path / name)]) == 2
+        assert not (tmp_path / name).exists()
+    err = capsys.readouterr().err
+    assert "报告.docx" in err and ".txt" in err and "drafter render" in err
+    out = subprocess.run([sys.executable, "-m", "drafter", str(tmp_path / "新稿.docx")],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "drafter render" in out.stderr
+    assert main(["new", str(tmp_path / "草稿")]) == 0  # no suffix: a text file

@@ -186,3 +186,21 @@ def test_a_checklist_entry_and_a_builtin_check_on_the_same_slip_give_one_diagnos
     assert [d.code for d in alone.diagnostics if d.code.startswith(("punct", "typo"))] == ["punct.dunhao-between-quotes"]
     both = _check(body, checklists=(str(path),))
     assert [d.code for d in both.diagnostics if d.code.startswith(("punct", "typo"))] == ["typo.punctuation"]
+
+
+def test_a_wrong_year_in_the_plan_of_a_second_half_report_names_the_plan_year():
+    # A 2021 下半年 report plans 2022: the message must name 2022, which is also its suggestion
+    # (it said “与报告年份 2021 不符（建议：2022）”).
+    title = "市委宣传部2021年下半年工作总结\n及2022年工作计划\n\n"
+    body = ("一、下半年工作总结\n（一）理论武装。组织开展“2020清朗”专项行动。\n"
+            "二、2022年工作安排\n一是深化理论武装。组织开展“2020清朗”专项行动。\n")
+    result = check_text(title + body, options=CheckOptions(project=False))
+    found = [(d.part, d.message, d.suggestion) for d in _codes(result, "period.mismatch")]
+    assert found == [("summary", "年份“2020”与报告年份 2021 不符", "2021"),
+                     ("plan", "年份“2020”与计划年份 2022 不符", "2022")]
+
+
+def test_a_figure_placeholder_quotes_its_words_not_the_note_after_it():
+    body = "一、上半年工作总结\n（一）理论武装。开展专题学习研讨X次【注：待核实】，其他党组跟进。\n"
+    found = [d.message for d in _codes(_check(body), "placeholder.figure")]
+    assert found == ["数字未填写：“学习研讨X次”中的“X”"]  # was “学习研讨X次【注”

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafter.api import check_text
 from drafter.diagnostics import apply_edits
 from drafter.outline import load_outline
@@ -97,3 +99,66 @@ def test_template_says_what_is_left_to_write_and_nothing_else():
     todo = [d for d in result.diagnostics if d.code == "placeholder.todo"]
     assert {d.text for d in todo} == {"……"}
     assert len(todo) == text.count("……")
+
+
+# A Markdown draft (headings "### （一）…", paragraphs separated by blank lines): an inserted area
+# must be laid out like its neighbours, or the inserted line joins the paragraph above it in
+# Markdown, and inserting before the first area split the next heading's "### " from its text.
+DRAFT_MD = Path(__file__).resolve().parents[2] / "samples" / "propaganda-dept-2020-h1-draft.md"
+
+
+def _insert_md(text: str, part: str, section: str):
+    result = check_text(text, path="draft.md", fmt="md")
+    insertion = insertion_for(text, result.match, part, section)
+    assert insertion is not None
+    new = apply_edits(text, list(insertion.edits))
+    after = check_text(new, path="draft.md", fmt="md")
+    assert all(sm.found for pm in after.match.parts for sm in pm.sections)
+    assert not [d for d in after.diagnostics if d.code.startswith(("outline.", "numbering."))]
+    return new.split("\n")
+
+
+def test_markdown_area_heading_is_inserted_as_a_markdown_heading():
+    text = _drop(DRAFT_MD.read_text(encoding="utf-8"), 18, 19, 20, 21)  # ### （二）…意识形态…
+    lines = _insert_md(text, "summary", "ideology")
+    at = lines.index("### （二）聚焦……，意识形态管理持续加强。")
+    assert lines[at - 1] == "" and lines[at + 1] == "" and lines[at + 2] == "一是……。"
+    assert lines[at + 3] == "" and lines[at + 4].startswith("### （三）立足“凝心聚力”")
+
+
+def test_markdown_first_area_is_inserted_before_the_next_heading_whole():
+    text = _drop(DRAFT_MD.read_text(encoding="utf-8"), 14, 15, 16, 17)  # ### （一）…理论武装…
+    lines = _insert_md(text, "summary", "theory")
+    at = lines.index("### （一）着眼……，理论武装工作不断深化。")
+    assert lines[at - 1] == "" and lines[at + 2] == "一是……。"
+    assert lines[at + 4].startswith("### （二）聚焦“网上网下”")  # renumbered, "### " kept
+
+
+def test_markdown_plan_item_is_its_own_paragraph():
+    text = _drop(DRAFT_MD.read_text(encoding="utf-8"), 42, 43)  # 三是壮大主流舆论…
+    lines = _insert_md(text, "plan", "news")
+    at = lines.index("三是壮大主流舆论，着力……。……")
+    assert lines[at - 1] == "" and lines[at + 1] == "" and lines[at + 2].startswith("四是")
+
+
+def test_markdown_missing_part_is_inserted_as_markdown_before_the_next_part():
+    lines = DRAFT_MD.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(lines[:11] + lines[33:])  # no ## 一、上半年工作总结 nor its areas
+    result = check_text(text, path="draft.md", fmt="md")
+    insertion = insertion_for(text, result.match, "summary", None)
+    new = apply_edits(text, list(insertion.edits)).split("\n")
+    at = new.index("## 一、上半年工作总结")  # was "## " alone on a line, its text below
+    assert new[at - 1] == "" and new[at + 1] == "" and new[at + 2].startswith("（一）")
+    assert "## 二、下半年工作安排" in new
+    after = check_text("\n".join(new), path="draft.md", fmt="md")
+    assert all(sm.found for pm in after.match.parts for sm in pm.sections)
+    assert not [d for d in after.diagnostics if d.code.startswith(("outline.", "numbering."))]
+
+
+def test_markdown_missing_last_part_is_separated_by_blank_lines():
+    text = "\n".join(DRAFT_MD.read_text(encoding="utf-8").split("\n")[:33]) + "\n"
+    result = check_text(text, path="draft.md", fmt="md")
+    insertion = insertion_for(text, result.match, "plan", None)
+    new = apply_edits(text, list(insertion.edits)).split("\n")
+    at = new.index("## 二、下半年工作安排")
+    assert new[at - 1] == "" and new[at + 1] == "" and new[at + 2].startswith("下半年，")

@@ -20,11 +20,11 @@ from textual.widgets.text_area import Selection
 
 from drafter.api import CheckOptions, CheckResult, check_text
 from drafter.diagnostics import Diagnostic, Edit, apply_edits
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, InputError
 from drafter.fileio import FileStamp, SaveError, UnencodableError, changed_since, file_stamp, save_text
 from drafter.outline import Outline, load_outline
 from drafter.recovery import describe_difference, read_recovery, remove_recovery, write_recovery
-from drafter.skeleton import insertion_for, template_text
+from drafter.skeleton import insertion_for, not_a_draft_name, template_text
 from drafter.source import SourceDocument, read_source
 from drafter.textpos import LineIndex
 
@@ -36,7 +36,7 @@ from .screens.choice import ChoiceScreen
 from .screens.find import FindScreen
 from .screens.help import HelpScreen
 from .screens.prompt import PromptScreen
-from .widgets.diagnostics_panel import DiagnosticsPanel, build_options
+from .widgets.diagnostics_panel import DiagnosticsPanel, build_options, group_title
 from .widgets.editor import ReportEditor, marks_by_line
 from .widgets.outline_panel import OutlinePanel
 from .widgets.preview_panel import PreviewPanel
@@ -57,6 +57,9 @@ def load_document(path: str, outline: Outline) -> tuple[SourceDocument, FileStam
         InputError: the file exists but cannot be read as a report.
     """
     if not os.path.exists(path):
+        reason = not_a_draft_name(path)
+        if reason:
+            raise InputError(reason, path)
         fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
         return SourceDocument(path=path, text=template_text(outline), format=fmt), None, True
     source = read_source(path)
@@ -101,7 +104,7 @@ class DrafterApp(App[int]):
         #: Diagnostics ignored in this document (see :func:`ignore_key`).
         self.ignored: set[tuple[str, str, str]] = set()
         self.status = Status(path=os.path.basename(path), encoding=self.source.encoding_label, newline=self.source.newline,
-                             modified=self.modified)
+                             modified=self.modified, read_only=bool(self.source.meta.get("read_only")))
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -154,6 +157,11 @@ class DrafterApp(App[int]):
             return result, marks_by_line(result.diagnostics), build_options(result), preview
 
         result, marks, options, preview = await asyncio.to_thread(check)
+        if version == self.version and self.modified and not self.is_new and text == self.source.text:
+            # Undone back to the text as loaded or saved: nothing to save (compared here, after
+            # the pause in typing, not per keystroke).
+            self.modified = self.status.modified = False
+            remove_recovery(self.source.path)  # else the next start offers the undone edits back
         self.apply_result(result, marks, version, options, preview)
 
     def apply_result(self, result: CheckResult, marks: dict, version: int, options=None, preview=None) -> None:
@@ -209,15 +217,9 @@ class DrafterApp(App[int]):
 
     def section_title(self, part: str | None, section: str | None) -> str:
         """“上半年工作总结 › 理论武装” for ids; "" outside the outline."""
-        if part is None:
+        if part is None or self.result is None or self.outline.part(part) is None:
             return ""
-        op = self.outline.part(part)
-        if op is None:
-            return ""
-        title = op.title
-        if section is not None:
-            title += " › " + next((s.title for s in op.sections if s.id == section), section)
-        return title
+        return group_title(self.result, part, section)
 
     def location_of(self, offset: int, index: LineIndex | None = None) -> tuple[int, int]:
         """Editor location (0-based row, column) of a text offset of the last checked text."""
@@ -398,17 +400,17 @@ class DrafterApp(App[int]):
             self.notify("正在重新检查，请稍后再按 F10", severity="warning")
             return
         text = self.result.report.text  # type: ignore[union-attr]
-        insertion = insertion_for(text, self.result.match, part, section)  # type: ignore[union-attr]
+        insertion = insertion_for(text, self.result.match, part, section,  # type: ignore[union-attr]
+                                  half=self.result.report.period.half)  # type: ignore[union-attr]
         if insertion is None:
             self.notify("该方面已存在，无需插入")
             return
         self.replace_with_edits(insertion.edits, text)
         # The insertion comes first (renumbering edits follow it), so its row is the same in the
-        # new text as computed on the old; a leading newline puts the heading on the next row.
+        # new text as computed on the old; leading newlines put the heading on a later row.
         first = insertion.edits[0]
         row, _ = self.location_of(first.start)
-        if first.replacement.startswith("\n"):
-            row += 1
+        row += len(first.replacement) - len(first.replacement.lstrip("\n"))  # a blank line too in Markdown
         self.editor.selection = Selection.cursor((row, len(insertion.heading.split("\n")[0])))
         self.editor.scroll_cursor_visible(center=True)
         self.editor.focus()
@@ -464,7 +466,9 @@ class DrafterApp(App[int]):
         start_loc, end_loc = sorted((self.editor.selection.start, self.editor.selection.end))
         sel_start = index.offset(start_loc[0] + 1, start_loc[1] + 1)
         sel_end = index.offset(end_loc[0] + 1, end_loc[1] + 1)
+        done = ""
         if what == "one" and text[sel_start:sel_end] == query:
+            done = "已替换 1 处；"
             self.editor.history.checkpoint()
             self.editor.replace(replacement, start_loc, end_loc)
             self.editor.history.checkpoint()
@@ -476,12 +480,12 @@ class DrafterApp(App[int]):
         if wrapped:
             found = text.find(query)
         if found == -1:
-            return f"未找到“{query}”"
+            return f"{done}未找到“{query}”"
         line, column = index.position(found)
         end_line, end_column = index.position(found + len(query))
         self.editor.selection = Selection((line - 1, column - 1), (end_line - 1, end_column - 1))
         self.editor.scroll_cursor_visible(center=True)
-        return f"第 {line} 行第 {column} 列" + ("（已从头查找）" if wrapped else "")
+        return f"{done}第 {line} 行第 {column} 列" + ("（已从头查找）" if wrapped else "")
 
     # ----------------------------------------------------------------- files
     def action_save(self) -> None:
@@ -495,7 +499,10 @@ class DrafterApp(App[int]):
     @work(exclusive=True, group="dialog")
     async def save_as_flow(self) -> None:
         """Ask for a path, then save there."""
-        path = await self.push_screen_wait(PromptScreen("另存为（文件路径）：", self.source.path))
+        suggested = self.source.path
+        if self.source.meta.get("read_only"):  # a .docx is never written as text: offer a .txt beside it
+            suggested = os.path.splitext(suggested)[0] + ".txt"
+        path = await self.push_screen_wait(PromptScreen("另存为（文件路径）：", suggested))
         if path:
             await self.save(path)
 
@@ -545,6 +552,7 @@ class DrafterApp(App[int]):
         self.status.path = os.path.basename(target)
         self.status.encoding, self.status.newline = saved.encoding_label, saved.newline
         self.status.modified = False
+        self.status.read_only = bool(saved.meta.get("read_only"))
         self.editor.border_title = os.path.basename(target)
         self.refresh_status()
         self.notify(f"已保存 {target}（{saved.encoding_label}）")
@@ -569,7 +577,8 @@ class DrafterApp(App[int]):
         self.version += 1
         self._current = None
         self.status = Status(path=os.path.basename(source.path), encoding=source.encoding_label, newline=source.newline,
-                             modified=modified, counts=self.status.counts)
+                             modified=modified, counts=self.status.counts,
+                             read_only=bool(source.meta.get("read_only")))
         self.editor.border_title = os.path.basename(source.path)
         self.schedule_check(0)
         self.refresh_status()

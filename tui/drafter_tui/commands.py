@@ -19,14 +19,17 @@ class DrafterCommands(Provider):
             out.append((a.label, f"按键 {a.shown}", partial(app.run_action, a.action)))
         outline_panel = getattr(app, "outline_panel", None)
         if outline_panel is not None:
+            result = getattr(app, "result", None)
+            half = result.report.period.half if result is not None else None
             for part in app.outline.parts:  # type: ignore[attr-defined]
-                out.append((f"转到：{part.title}", "移动到该部分",
+                title = part.title_for(half)
+                out.append((f"转到：{title}", "移动到该部分",
                             partial(app.go_to_section, part.id, None)))  # type: ignore[attr-defined]
                 for section in part.sections:
-                    out.append((f"转到：{part.title} › {section.title}", "移动到该方面",
+                    out.append((f"转到：{title} › {section.title}", "移动到该方面",
                                 partial(app.go_to_section, part.id, section.id)))  # type: ignore[attr-defined]
                     if outline_panel.present.get((part.id, section.id)) is False:
-                        out.append((f"插入缺失的方面：{part.title} › {section.title}", "按提纲插入标题骨架",
+                        out.append((f"插入缺失的方面：{title} › {section.title}", "按提纲插入标题骨架",
                                     partial(app.insert_section, part.id, section.id)))  # type: ignore[attr-defined]
         return out
 

@@ -37,12 +37,13 @@ def check(ctx: CheckContext):
     order = [p.part.id for p in match.parts]
     found_parts = [pm for pm in match.parts if pm.found]
     last_line = report.paragraphs[-1].span if report.paragraphs else report.span(0, 0)
+    half = report.period.half
 
     for pm in match.parts:
         part = pm.part
         if not pm.found:
             yield ctx.diagnostic(
-                "outline.missing-part", f"缺少“{part.title}”部分（{STANDARD}要求的第 {order.index(part.id) + 1} 部分）",
+                "outline.missing-part", f"缺少“{part.title_for(half)}”部分（{STANDARD}要求的第 {order.index(part.id) + 1} 部分）",
                 last_line.start, last_line.end, part=part.id, section=None)
             continue
         span = pm.span
@@ -50,7 +51,7 @@ def check(ctx: CheckContext):
             if not sm.found:
                 yield ctx.diagnostic(
                     "outline.missing-section",
-                    f"“{part.title}”中缺少“{sm.section.title}”方面",
+                    f"“{part.title_for(half)}”中缺少“{sm.section.title}”方面",
                     span.start, span.end, part=part.id, section=sm.section.id)
         yield from _order(ctx, pm)
         seen = {}
@@ -70,10 +71,10 @@ def check(ctx: CheckContext):
     in_text = sorted(found_parts, key=lambda pm: pm.start)
     for a, b in zip(in_text, in_text[1:]):
         if order.index(a.part.id) > order.index(b.part.id):
-            yield ctx.diagnostic("outline.order", f"“{a.part.title}”应在“{b.part.title}”之后",
+            yield ctx.diagnostic("outline.order", f"“{a.part.title_for(half)}”应在“{b.part.title_for(half)}”之后",
                                  a.span.start, a.span.end, part=a.part.id, section=None)
     for pm in match.duplicate_parts:
-        yield ctx.diagnostic("outline.duplicate", f"“{pm.part.title}”部分重复出现",
+        yield ctx.diagnostic("outline.duplicate", f"“{pm.part.title_for(half)}”部分重复出现",
                              pm.span.start, pm.span.end, part=pm.part.id, section=None)
     for division in match.extra_parts:
         span = division.heading.span

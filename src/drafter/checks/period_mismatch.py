@@ -56,6 +56,8 @@ def _own_periods(ctx: CheckContext):
             continue
         own = half if pm.part.period == "current" else 3 - half
         right = "上半年" if own == 1 else "下半年"
+        if half == 2 and pm.part.period == "next":
+            right = "明年"  # a 下半年 report plans next year (its part: 明年工作安排)
         for m in _OWN.finditer(text, pm.start, pm.end):
             word = m.group("word")
             said = 1 if _H1_RE.match(word) else 2
@@ -90,6 +92,8 @@ def _years(ctx: CheckContext):
         if _COMPARE_BEFORE.search(text, line_start, m.start()) or _COMPARE_AFTER.match(text[m.end():m.end() + 16]):
             continue
         right = str(min(allowed))
-        yield ctx.diagnostic("period.mismatch", f"年份“{said}”与报告年份 {report_year} 不符",
+        # The plan of a 下半年 report is for next year: name the year the suggestion gives.
+        whose = "报告年份" if report_year in allowed else "计划年份"
+        yield ctx.diagnostic("period.mismatch", f"年份“{said}”与{whose} {right} 不符",
                              m.start("year"), m.end("year"), suggestion=right,
                              fix=replace_fix(m.start("year"), m.end("year"), right, safe=False))

@@ -81,7 +81,7 @@ def figure_placeholders(text: str, start: int = 0):
         elif (not after or after in _CONTEXT_AFTER) and _CONTEXT_BEFORE.search(text, max(0, s - 2), s):
             yield s, e
 
-_STOP = re.compile(r"[，。；：、！？,.;:!?“”‘’（）《》()\s]")
+_STOP = re.compile(r"[，。；：、！？,.;:!?“”‘’（）《》【】()\s]")
 
 
 def _phrase(text: str, start: int, end: int) -> str:

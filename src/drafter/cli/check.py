@@ -11,7 +11,7 @@ from ..errors import DrafterError
 from ..outline import load_outline
 from ..report_json import document_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-from .common import add_check_options, expand_paths, options_from_args
+from .common import add_check_options, expand_paths, options_from_args, unknown_codes
 
 NAME = "check"
 HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
             errors.append(exc)
             if args.format == "text":
                 print(f"drafter: {exc}", file=sys.stderr)
+    for code in unknown_codes(options, paths):
+        print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
     if args.format == "text":
         from .output import TextOutput
 
@@ -88,6 +90,11 @@ def _fix(path: str, result, options, args):
         stream = sys.stdout if args.format == "text" else sys.stderr
         stream.write(unified_diff(path, result.source.text, outcome.text))
     if not args.fix:
+        return result
+    if result.source.meta.get("read_only"):
+        # A .docx is checked, never rewritten as text; not an error, so a folder's --fix goes on.
+        print(f"drafter: {path}：.docx 文件只读，未修复 {len(outcome.applied)} 处（--diff 查看修复，"
+              f"改在 .txt/.md 草稿中修改）", file=sys.stderr)
         return result
     save_text(result.source, outcome.text)
     print(f"drafter: {path}：已应用 {len(outcome.applied)} 处修复", file=sys.stderr)

@@ -62,3 +62,26 @@ def expand_paths(paths: list[str]) -> list[str]:
         else:
             out.append(path)
     return out
+
+
+def unknown_codes(options: CheckOptions, paths: list[str]) -> list[str]:
+    """The ``--select``/``--ignore`` codes or prefixes that name no diagnostic code, so that a
+    typo there does not silently report nothing. Known codes are the checks' and those declared
+    by the checklists these files are checked with (bundled, ``--checklist``, project files)."""
+    import os
+
+    from ..checklist import load_checklists
+    from ..checks import all_rules, code_selected
+    from ..config import options_for
+
+    patterns = list(dict.fromkeys([*options.select, *options.ignore]))
+    if not patterns:
+        return []
+    extra = list(options.checklists)
+    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(p)) for p in paths if p != "-"):
+        extra.extend(options_for(options, os.path.join(folder, ".")).checklists)
+    try:
+        known = set(all_rules()) | set(load_checklists(list(dict.fromkeys(extra))).codes())
+    except DrafterError:
+        return []  # a broken checklist is reported by the check itself
+    return [p for p in patterns if not any(code_selected(code, [p], None) for code in known)]

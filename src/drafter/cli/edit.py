@@ -29,6 +29,13 @@ def run(args: argparse.Namespace) -> int:
     if os.path.isdir(args.path):
         print(f"drafter: {args.path}: 这是文件夹，请指定一个报告文件", file=sys.stderr)
         return EXIT_USAGE
+    if not os.path.exists(args.path):
+        from ..skeleton import not_a_draft_name
+
+        reason = not_a_draft_name(args.path)  # a new draft starts from the template, as text
+        if reason:
+            print(f"drafter: {args.path}: {reason}", file=sys.stderr)
+            return EXIT_USAGE
     options = options_from_args(args)
     from drafter_tui import make_app  # deferred: only the editor pays for Textual
 

@@ -8,7 +8,7 @@ import sys
 
 from ..fileio import atomic_write
 from ..outline import load_outline
-from ..skeleton import template_text
+from ..skeleton import not_a_draft_name, template_text
 from . import EXIT_OK, EXIT_USAGE
 
 NAME = "new"
@@ -25,6 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the skeleton; refuse to overwrite an existing file unless --force."""
+    reason = not_a_draft_name(args.path)
+    if reason:
+        print(f"drafter: {args.path}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
     if os.path.exists(args.path) and not args.force:
         print(f"drafter: {args.path}: 文件已存在；如需覆盖请加 --force", file=sys.stderr)
         return EXIT_USAGE

@@ -64,14 +64,15 @@ class TextOutput:
         per_section: dict[tuple, int] = {}
         for d in result.diagnostics:
             per_section[(d.part, d.section)] = per_section.get((d.part, d.section), 0) + 1
+        half = result.report.period.half
         for pm in result.match.parts:
             if not pm.found:
-                table.add_row(pm.part.title, "—", Text("缺失", style="bold red"), "", "", "")
+                table.add_row(pm.part.title_for(half), "—", Text("缺失", style="bold red"), "", "", "")
                 continue
             for i, sm in enumerate(pm.sections):
                 unit = sm.unit
                 status = Text("✓ 有", style="green") if sm.found else Text("✗ 缺", style="bold red")
-                table.add_row(pm.part.title if i == 0 else "", sm.section.title, status,
+                table.add_row(pm.part.title_for(half) if i == 0 else "", sm.section.title, status,
                               str(unit.span.line) if unit else "", unit.matched if unit else "",
                               str(per_section.get((pm.part.id, sm.section.id), "")))
         return table
@@ -84,12 +85,13 @@ class TextOutput:
         if note:
             self.console.print(Text(f"{result.source.path}: {note}", style="dim"))
         root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))
+        half = result.report.period.half
         for pm in result.match.parts:
             if not pm.found:
-                root.add(Text(f"✗ {pm.part.title}：未找到", style="bold red"))
+                root.add(Text(f"✗ {pm.part.title_for(half)}：未找到", style="bold red"))
                 continue
             heading = pm.division.heading.full_text if pm.division else "（无部分标题，按方面标题推断）"
-            label = Text(f"✓ {pm.part.title}", style="bold green")
+            label = Text(f"✓ {pm.part.title_for(half)}", style="bold green")
             label.append(f"  第{pm.span.line}{unit_word} {heading}", style="")
             if pm.matched:
                 label.append(f"  ← “{pm.matched}”", style="cyan")

@@ -66,11 +66,12 @@ class OutlinePanel(Tree[NodeKey]):
     def show_result(self, result: CheckResult) -> None:
         """Update every node's status and count from ``result``."""
         counts = count_by_node(result)
+        half = result.report.period.half
         for pm in result.match.parts:
             key = (pm.part.id, None)
             self.present[key] = pm.found
             if key in self._by_key:
-                self._by_key[key].set_label(node_label(pm.part.title, pm.found, counts.get(key, 0)))
+                self._by_key[key].set_label(node_label(pm.part.title_for(half), pm.found, counts.get(key, 0)))
             for sm in pm.sections:
                 key = (pm.part.id, sm.section.id)
                 self.present[key] = sm.found

@@ -21,6 +21,7 @@ class Status:
     column: int = 1
     section: str = ""
     checking: bool = False
+    read_only: bool = False   #: a .docx: never saved over (save as .txt/.md)
 
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
@@ -32,6 +33,8 @@ def status_text(s: Status) -> Text:
     t.append(f" {s.path} ", style="bold")
     if s.modified:
         t.append("[已修改] ", style="bold yellow")
+    if s.read_only:
+        t.append("[只读] ", style="bold magenta")
     t.append(f"{s.encoding} {_NEWLINES.get(s.newline, 'LF')} ", style="dim")
     counts = s.counts or {}
     t.append(f"错误 {counts.get('error', 0)} ", style="red")
