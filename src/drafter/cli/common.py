@@ -70,7 +70,7 @@ def unknown_codes(options: CheckOptions, paths: list[str]) -> list[str]:
     by the checklists these files are checked with (bundled, ``--checklist``, project files)."""
     import os
 
-    from ..checklist import load_checklists
+    from ..checklist_cache import load_checklists
     from ..checks import all_rules, code_selected
     from ..config import options_for
 
