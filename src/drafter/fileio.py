@@ -68,6 +68,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         mode = 0o666 & ~umask
     except OSError as exc:
         raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", shown) from None
+    untouched = "原文件未改动" if owner is not None else "未写入任何文件"
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
@@ -82,7 +83,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         tmp = None
         _fsync_dir(folder)
     except OSError as exc:
-        raise SaveError(f"保存失败（{_reason(exc)}），原文件未改动", shown) from None
+        raise SaveError(f"保存失败（{_reason(exc)}），{untouched}", shown) from None
     finally:
         if tmp is not None:
             try:

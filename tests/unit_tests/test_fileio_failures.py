@@ -264,3 +264,12 @@ def test_failed_save_then_save_as_elsewhere(tmp_path, seed_text, monkeypatch):
     saved = save_text(source, _edited(seed_text), str(other))
     assert saved.path == str(other) and path.read_bytes() == original
     assert other.read_bytes() == replace(source, text=_edited(seed_text)).encode()
+
+
+def test_a_failed_write_of_a_new_file_does_not_speak_of_an_original(tmp_path):
+    target = tmp_path / "no-such-folder" / "成文.txt"
+    with pytest.raises(SaveError) as caught:
+        atomic_write(target, "正文".encode("utf-8"))
+    assert "文件夹不存在" in caught.value.message and "未写入任何文件" in caught.value.message
+    assert "原文件" not in caught.value.message
+    assert not target.parent.exists()

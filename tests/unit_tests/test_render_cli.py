@@ -128,3 +128,17 @@ def test_checking_txt_does_not_import_python_docx():
             "print('docx' in sys.modules, 'drafter.render' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_the_count_of_placeholders_left_counts_every_xx_name(tmp_path, capsys):
+    """One placeholder.name diagnostic stands for every XX name: the count says how many places."""
+    from drafter.api import check_path
+
+    seed = SAMPLES / SEED_NAME
+    left = placeholders(check_path(str(seed)).diagnostics)
+    names = next(d for d in left if d.code == "placeholder.name")
+    assert names.data["count"] > 1
+    assert main(["render", str(seed), "-o", str(tmp_path / "final.txt"), "--force"]) == 0
+    said = capsys.readouterr().out
+    expected = len(left) - 1 + names.data["count"]
+    assert f"成文中仍有 {expected} 处未填占位符" in said

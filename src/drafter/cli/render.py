@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  调整顺序：第{move.line}行“{move.heading}”→ 第 {move.position} 位", file=report)
     left = placeholders(result.diagnostics)
     if left:
-        print(f"成文中仍有 {len(left)} 处未填占位符（原样保留）：", file=report)
+        # One placeholder.name diagnostic stands for all the XX names (data["count"] of them).
+        places = sum(int(d.data.get("count", 1)) for d in left)
+        print(f"成文中仍有 {places} 处未填占位符（原样保留）：", file=report)
         _list(left, path, report)
     forced = [d for d in blockers if d not in left]
     if blockers and args.force and forced:
