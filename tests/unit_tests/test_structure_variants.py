@@ -235,3 +235,25 @@ def test_plan_before_summary_is_an_order_problem(seed_lines):
     summary = [seed_lines[4].replace("一、", "二、")] + seed_lines[5:10]
     _, found = structural("\n".join(seed_lines[:4] + plan + summary))
     assert [c for c, *_ in found] == ["outline.order"]
+
+
+def test_arabic_marks_directly_under_a_part_are_a_level_slip_fixed_to_chinese(seed_lines):
+    """（一）…（五） written 1、…5、 under 一、: one diagnostic each, numbering.level, whose fix
+    gives back （一）…（五）; punct.numbering does not also offer “1.”, which would still skip a level."""
+    from drafter.diagnostics import apply_edits
+    from drafter.fixing import fix_document
+
+    lines = list(seed_lines)
+    for n in range(1, 6):
+        marks = "（一）（二）（三）（四）（五）"
+        lines[4 + n] = lines[4 + n].replace(marks[3 * (n - 1):3 * n], f"{n}、", 1)
+    text = "\n".join(lines)
+    result = check_text(text, options=CheckOptions(select=("numbering", "punct")))
+    level = [d for d in result.diagnostics if d.code == "numbering.level"]
+    assert [(d.line, d.text, d.suggestion) for d in level] == [
+        (6, "1、", "（一）"), (7, "2、", "（二）"), (8, "3、", "（三）"), (9, "4、", "（四）"), (10, "5、", "（五）")]
+    assert not [d for d in result.diagnostics if d.code == "punct.numbering" and 6 <= d.line <= 10]
+    assert all(d.fix is not None and not d.fix.safe for d in level)
+    # --fix leaves them for the writer; applying them gives the seed back.
+    assert fix_document(result.source, CheckOptions(select=("numbering", "punct"))).text == text
+    assert apply_edits(text, [e for d in level for e in d.fix.edits]) == "\n".join(seed_lines)

@@ -123,9 +123,13 @@ def _heading_marks(ctx: CheckContext) -> set[int]:
 
 def _numbering(ctx: CheckContext):
     text = ctx.report.text
+    # A mark one level too deep (1、 directly under 一、) is numbering.level's: its fix is （一）,
+    # and “1.” here would only trade one slip for another.
+    skipped = {d.heading.span.start for d in ctx.report.walk()
+               if d.parent is not None and d.level > d.parent.level + 1}
     for paragraph in ctx.report.paragraphs:
         heading = paragraph.heading
-        if heading is None or heading.marker is None:
+        if heading is None or heading.marker is None or heading.span.start in skipped:
             continue
         marker = heading.marker
         start = heading.span.start
