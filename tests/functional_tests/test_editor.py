@@ -259,6 +259,23 @@ async def test_save_as_writes_a_new_file_in_the_same_encoding(tmp_path):
     assert target.read_bytes() == source.read_bytes()
 
 
+async def test_save_as_refuses_a_name_that_is_not_a_text_draft(tmp_path):
+    source = tmp_path / "draft.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    target = tmp_path / "成文.pdf"
+    app = make_app(str(source))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f14")  # shift+F2
+        await pilot.pause()
+        app.screen.query_one("Input").value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.source.path == str(source)
+        assert any("drafter render" in n.message for n in app._notifications)
+    assert not target.exists()
+
+
 async def test_command_palette_lists_actions_and_sections():
     from drafter_tui.commands import DrafterCommands
 

@@ -503,8 +503,13 @@ class DrafterApp(App[int]):
         if self.source.meta.get("read_only"):  # a .docx is never written as text: offer a .txt beside it
             suggested = os.path.splitext(suggested)[0] + ".txt"
         path = await self.push_screen_wait(PromptScreen("另存为（文件路径）：", suggested))
-        if path:
-            await self.save(path)
+        if not path:
+            return
+        reason = not_a_draft_name(path)  # x.pdf would get plain text that nothing can open
+        if reason:
+            self.notify(f"{path}：{reason}", title="未保存", severity="error", timeout=10)
+            return
+        await self.save(path)
 
     @work(exclusive=True, group="dialog")
     async def save_flow(self, path: str | None) -> None:
