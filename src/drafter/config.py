@@ -175,13 +175,3 @@ def report_date(report: "Report", options: "CheckOptions | None" = None) -> _dt.
     if period.year:
         return _dt.date(period.year, 6, 30) if period.half == 1 else _dt.date(period.year, 12, 31)
     return _dt.date.today()
-
-
-def report_year(report: "Report", options: "CheckOptions | None" = None) -> int | None:
-    """The year a report covers: its period's year, else the year of :func:`report_date` when
-    that date was given (command line, project file, front matter); None when only today is known."""
-    if report.period.year:
-        return report.period.year
-    if (options is not None and options.date) or isinstance(report.front_matter.get("date"), _dt.date):
-        return report_date(report, options).year
-    return None

@@ -9,7 +9,7 @@ import datetime as _dt
 
 from ..checklist_cache import load_checklists
 from ..checklist_match import ChecklistSet
-from ..config import report_date, report_year
+from ..config import report_date
 from ..diagnostics import Edit, Fix
 from . import CheckContext, code_selected
 
@@ -34,8 +34,9 @@ def date(ctx: CheckContext) -> _dt.date:
 
 
 def year(ctx: CheckContext) -> int | None:
-    """The year the report covers, when known."""
-    return report_year(ctx.report, ctx.options)
+    """The year the report covers, when known: its period, which ``api.analyze`` completes from
+    ``--date`` or the project file when the text does not say."""
+    return ctx.report.period.year
 
 
 def wanted(ctx: CheckContext, code: str) -> bool:
