@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
-from ..numbering import int_to_cn
+from ..numbering import cn_to_int, int_to_cn
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
@@ -45,15 +45,12 @@ def _fixed_expressions(text: str, start: int):
             yield s, e
 
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
 def check(ctx: CheckContext):
     """Report digits inside fixed expressions, each with its Chinese-numeral form."""
     text = ctx.report.text
     start = body_start(ctx)
     for s, e in _fixed_expressions(text, start):
-        right = int_to_cn(int(text[s:e].translate(_FULLWIDTH)))
+        right = int_to_cn(cn_to_int(text[s:e]))  # cn_to_int reads full-width digits too
         context = text[s:e + 4].split("\n")[0]
         yield ctx.diagnostic("number.fixed-expression", f"固定词语“{context}”中的数字应写作汉字“{right}”",
                              s, e, suggestion=right, fix=replace_fix(s, e, right))
