@@ -53,6 +53,19 @@ class CheckResult:
             counts[d.severity.value] += 1
         return counts
 
+    def counts_by_section(self) -> dict[tuple[str, str | None], int]:
+        """Number of diagnostics per (part id, area id), and per (part id, None) for the whole
+        part; diagnostics outside the parts are not counted. The CLI's outline table and the
+        editor's outline panel show these."""
+        counts: dict[tuple[str, str | None], int] = {}
+        for d in self.diagnostics:
+            if d.part is None:
+                continue
+            counts[(d.part, None)] = counts.get((d.part, None), 0) + 1
+            if d.section is not None:
+                counts[(d.part, d.section)] = counts.get((d.part, d.section), 0) + 1
+        return counts
+
     def fails(self, fail_on: str) -> bool:
         """Whether any diagnostic is at or above ``fail_on`` (error, warning, info; never)."""
         if fail_on == "never":

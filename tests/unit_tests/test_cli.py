@@ -137,3 +137,15 @@ def test_bundled_samples_are_recognised():
         status, out, _ = run(["check", "--format", "json", "--select", "outline,numbering", str(SAMPLES / name)])
         data = json.loads(out)
         assert data["files"][0]["diagnostics"] == [], name
+
+
+def test_counts_by_section_tally_the_diagnostics_of_each_area_and_part():
+    from drafter.api import check_path
+
+    result = check_path(str(SEED))
+    counts = result.counts_by_section()
+    in_parts = [d for d in result.diagnostics if d.part is not None]
+    assert counts[("summary", None)] + counts[("plan", None)] == len(in_parts)
+    for (part, section), n in counts.items():
+        assert n == sum(1 for d in in_parts if d.part == part and (section is None or d.section == section))
+    assert counts[("summary", "news")] == 5 and ("plan", "ideology") not in counts

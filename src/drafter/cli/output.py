@@ -61,9 +61,7 @@ class TextOutput:
                       show_edge=False, pad_edge=False)
         for label in ("部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"):
             table.add_column(label, no_wrap=label != "匹配词")
-        per_section: dict[tuple, int] = {}
-        for d in result.diagnostics:
-            per_section[(d.part, d.section)] = per_section.get((d.part, d.section), 0) + 1
+        per_section = result.counts_by_section()
         half = result.report.period.half
         for pm in result.match.parts:
             if not pm.found:

@@ -14,18 +14,6 @@ from ..messages import SectionChosen
 NodeKey = tuple[str, "str | None"]
 
 
-def count_by_node(result: CheckResult) -> dict[NodeKey, int]:
-    """Number of diagnostics per (part, area) and per (part, None) for the whole part."""
-    counts: dict[NodeKey, int] = {}
-    for d in result.diagnostics:
-        if d.part is None:
-            continue
-        counts[(d.part, None)] = counts.get((d.part, None), 0) + 1
-        if d.section is not None:
-            counts[(d.part, d.section)] = counts.get((d.part, d.section), 0) + 1
-    return counts
-
-
 def node_label(title: str, present: bool | None, problems: int) -> Text:
     """“✓ 理论武装  2” / “✗ 理论武装 缺”: status mark, title, count of problems."""
     label = Text()
@@ -65,7 +53,7 @@ class OutlinePanel(Tree[NodeKey]):
 
     def show_result(self, result: CheckResult) -> None:
         """Update every node's status and count from ``result``."""
-        counts = count_by_node(result)
+        counts = result.counts_by_section()
         half = result.report.period.half
         for pm in result.match.parts:
             key = (pm.part.id, None)
