@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .model import Report, ReportPeriod
 from .outline import Outline, load_outline
 from .outline_match import OutlineMatch, match_outline
@@ -134,8 +134,6 @@ def _same_change(a: Diagnostic, b: Diagnostic, text: str) -> bool:
     """Whether two fixes turn the stretch of text they cover into the same text."""
     if a.fix is None or b.fix is None:
         return False
-    from .diagnostics import Edit, apply_edits
-
     edits = a.fix.edits + b.fix.edits
     lo, hi = min(e.start for e in edits), max(e.end for e in edits)
     window = text[lo:hi]
