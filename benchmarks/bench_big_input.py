@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from drafter.api import CheckOptions, analyze
-from drafter.resources import samples_dir
-from drafter.source import read_source
+from drafter.files.resources import samples_dir
+from drafter.files.source import read_source
 
 
 def _bench(path: Path, label: str) -> None:

@@ -84,8 +84,8 @@ def main() -> None:
             files[times] = path
 
         # Checklist loading, in process.
-        from drafter import checklist_cache as cache
-        from drafter.checklist import read_checklist
+        from drafter.checklists import cache as cache
+        from drafter.checklists.format import read_checklist
 
         start = time.perf_counter()
         read_checklist(checklist, verify=True)
@@ -104,7 +104,7 @@ def main() -> None:
         print(f"  load all, from the pickled cache: {warm_s * 1000:8.1f} ms")
 
         from drafter.api import CheckOptions, analyze
-        from drafter.source import read_source
+        from drafter.files.source import read_source
 
         print(f"\n{'file':<14}{'size':>10}{'diags':>7}{'in-process':>14}{'whole (cold)':>14}"
               f"{'whole (warm)':>14}{'peak RSS':>11}")

@@ -12,12 +12,13 @@ from __future__ import annotations
 from .api import CheckOptions, CheckResult, analyze, check_many, check_path, check_text, parse
 from .diagnostics import Diagnostic, Edit, Fix, Severity, apply_edits
 from .errors import ChecklistError, DrafterError, InputError
-from .outline import Outline, load_outline
-from .outline_match import OutlineMatch, match_outline
-from .source import SourceDocument, find_reports, read_source
-from .structure import parse_report
+from .outlines.definition import Outline, load_outline
+from .outlines.matching import OutlineMatch, match_outline
+from .files.document import SourceDocument
+from .files.source import find_reports, read_source
+from .report.structure import parse_report
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "CheckOptions", "CheckResult", "ChecklistError", "Diagnostic", "DrafterError", "Edit", "Fix",

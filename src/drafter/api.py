@@ -5,35 +5,20 @@ The CLI, the TUI and the renderer call these; none of them reaches into the modu
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
-from .model import Report, ReportPeriod
-from .outline import Outline, load_outline
-from .outline_match import OutlineMatch, match_outline
-from .source import SourceDocument, read_source, source_from_bytes
-from .structure import parse_report
-
-
-@dataclass
-class CheckOptions:
-    """What to check and how: outline, code selection, severity overrides, the report's date."""
-
-    outline: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    date: _dt.date | None = None
-    checklists: tuple[str, ...] = ()
-    #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
-    ignored: frozenset[tuple[str, str]] = frozenset()
-    #: Whether to complete these options from the project file (drafter.yaml) above the document.
-    project: bool = True
+from .options import CheckOptions
+from .report.model import Report, ReportPeriod
+from .outlines.definition import Outline, load_outline
+from .outlines.matching import OutlineMatch, match_outline
+from .files.document import SourceDocument
+from .files.source import read_source, source_from_bytes
+from .report.structure import parse_report
 
 
 @dataclass

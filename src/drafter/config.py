@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ChecklistError
-from .yamlload import LocatedDict, check_keys, load_yaml
+from .files.yamlload import LocatedDict, check_keys, load_yaml
 
 if TYPE_CHECKING:
-    from .api import CheckOptions
-    from .model import Report
+    from .options import CheckOptions
+    from .report.model import Report
 
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {

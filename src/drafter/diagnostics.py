@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from .model import Span
+from .report.model import Span
 
 
 class Severity(str, Enum):

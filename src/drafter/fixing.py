@@ -1,7 +1,7 @@
 """Applying fixes: the safe fixes of a check, repeated until the text settles, and a diff.
 
 ``drafter check --fix`` and the TUI's “fix all” use :func:`fix_document`; writing the result
-goes through :mod:`drafter.fileio` (atomic, in the file's own encoding and line ends).
+goes through :mod:`drafter.files.save` (atomic, in the file's own encoding and line ends).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .api import CheckOptions, CheckResult, analyze
 from .diagnostics import Diagnostic, apply_edits
-from .source import SourceDocument
+from .files.document import SourceDocument
 
 #: Fixes can uncover or overlap other fixes; a few rounds settle every realistic text.
 MAX_ROUNDS = 4

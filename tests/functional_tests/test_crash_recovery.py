@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from drafter.recovery import read_recovery
+from drafter.files.recovery import read_recovery
 from .tui_helpers import SEED
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

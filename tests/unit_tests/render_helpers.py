@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drafter.report_json import outline_json
+from drafter.cli.json_output import outline_json
 
 SEED_NAME = "propaganda-dept-2020-h1-report.txt"
 DRAFT_NAME = "propaganda-dept-2020-h1-draft.md"

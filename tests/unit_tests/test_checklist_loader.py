@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from drafter.checklist import parse_checklist, read_checklist
-from drafter.checklist_cache import load_checklists
-from drafter.checklist_match import ChecklistSet, entry_hits
+from drafter.checklists.format import parse_checklist, read_checklist
+from drafter.checklists.cache import load_checklists
+from drafter.checklists.matching import ChecklistSet, entry_hits
 from drafter.errors import ChecklistError
 
 DATE = dt.date(2020, 7, 10)
@@ -184,7 +184,7 @@ def test_compiled_checklists_are_cached_on_disk(tmp_path, monkeypatch):
     path.write_text(GOOD, encoding="utf-8")
     first = load_checklists([path], bundled=False)
     assert list((tmp_path / "cache" / "checklists").glob("*.pickle"))
-    from drafter import checklist_cache as module
+    from drafter.checklists import cache as module
 
     module._load_set.cache_clear()
     second = load_checklists([path], bundled=False)
@@ -212,7 +212,7 @@ def test_shipped_checklists_load_and_self_test():
     (r"\p{Han}+待", None),
 ])
 def test_required_literals(pattern, literals):
-    from drafter.checklist_match import required_literals
+    from drafter.checklists.matching import required_literals
 
     found = required_literals(pattern)
     assert (set(found) if found else None) == literals
@@ -221,7 +221,7 @@ def test_required_literals(pattern, literals):
 def test_prefiltered_matching_equals_a_full_scan(seed_text):
     """The one-pass matcher (automaton + regexes run only where their literals occur) finds
     exactly what running every entry on its own over the whole text finds."""
-    from drafter.checklist_match import select_longest
+    from drafter.checklists.matching import select_longest
 
     loaded = load_checklists()
     text = seed_text + "\n截止6月底，组织开展专题研讨（待补）次。召开发布会【】场。累计发稿？？条。\n"

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from drafter.cli import build_parser, main
-from drafter.outline import load_outline
-from drafter.skeleton import template_text
+from drafter.outlines.definition import load_outline
+from drafter.outlines.skeleton import template_text
 
 
 def test_new_writes_the_template_and_refuses_to_overwrite(tmp_path, capsys):

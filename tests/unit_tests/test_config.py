@@ -70,7 +70,7 @@ def test_bad_config_is_one_line_on_the_command_line(tmp_path, capsys):
 
 def test_report_date_sources(tmp_path):
     from drafter.api import parse
-    from drafter.source import source_from_bytes
+    from drafter.files.source import source_from_bytes
 
     def report(text, fmt="txt"):
         return parse(source_from_bytes(text.encode(), "r." + fmt, fmt))

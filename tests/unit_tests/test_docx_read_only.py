@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafter.cli import main
-from drafter.fileio import SaveError, save_text
-from drafter.source import read_source
+from drafter.files.save import SaveError, save_text
+from drafter.files.source import read_source
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SEED = SAMPLES / "propaganda-dept-2020-h1-report.txt"

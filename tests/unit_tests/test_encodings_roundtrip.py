@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.fileio import UnencodableError, save_text
-from drafter.source import read_source, source_from_bytes
+from drafter.files.save import UnencodableError, save_text
+from drafter.files.source import read_source, source_from_bytes
 
 NEWLINES = ["\n", "\r\n", "\r"]
 # (codec, BOM) as a file holds them; "utf-8-sig" is written by hand as BOM + UTF-8.

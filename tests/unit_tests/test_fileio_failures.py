@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from drafter import fileio
-from drafter.fileio import SaveError, atomic_write, save_text
-from drafter.source import read_source
+from drafter.files import save as fileio
+from drafter.files.save import SaveError, atomic_write, save_text
+from drafter.files.source import read_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from drafter.api import CheckOptions
 from drafter.fixing import fix_document, safe_fixes
-from drafter.source import source_from_bytes
+from drafter.files.source import source_from_bytes
 
 CLEAN = [
     "深入学习贯彻习近平新时代中国特色社会主义思想",

@@ -27,11 +27,11 @@ from hypothesis import strategies as st
 from drafter.api import CheckOptions, analyze
 from drafter.diagnostics import apply_edits
 from drafter.errors import InputError
-from drafter.numbering import cn_to_int, int_to_cn
-from drafter.outline import load_outline
-from drafter.outline_match import match_outline
-from drafter.source import SourceDocument, normalize_newlines, source_from_bytes
-from drafter.structure import parse_report
+from drafter.report.numbering import cn_to_int, int_to_cn
+from drafter.outlines.definition import load_outline
+from drafter.outlines.matching import match_outline
+from drafter.files.source import SourceDocument, normalize_newlines, source_from_bytes
+from drafter.report.structure import parse_report
 
 # ---------------------------------------------------------------- strategies
 
@@ -132,7 +132,7 @@ def with_newlines(draw, text: str) -> str:
 
 
 def _seed_text() -> str:
-    from drafter.resources import samples_dir
+    from drafter.files.resources import samples_dir
 
     return (samples_dir() / "propaganda-dept-2020-h1-report.txt").read_text(encoding="utf-8")
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import drafter
-import drafter.resources
+import drafter.files.resources
 
 ENGINE_MODULES = sorted(
     m.name for m in pkgutil.walk_packages(drafter.__path__, "drafter.") if not m.name.startswith("drafter.cli")
@@ -21,7 +21,7 @@ def _imported_after(statement: str) -> set[str]:
 
 
 def test_engine_modules_exist():
-    assert "drafter.structure" in ENGINE_MODULES and "drafter.checks.outline_structure" in ENGINE_MODULES
+    assert "drafter.report.structure" in ENGINE_MODULES and "drafter.checks.outline_structure" in ENGINE_MODULES
 
 
 def test_engine_imports_without_textual_or_rich():
@@ -34,7 +34,7 @@ def test_engine_imports_without_textual_or_rich():
 def test_check_command_does_not_import_textual():
     statement = ("from drafter.cli import main; import contextlib, io; "
                  "f = io.StringIO(); r = contextlib.redirect_stdout(f); r.__enter__(); "
-                 f"main(['check', {str(drafter.resources.samples_dir() / 'propaganda-dept-2020-h1-report.txt')!r}]); "
+                 f"main(['check', {str(drafter.files.resources.samples_dir() / 'propaganda-dept-2020-h1-report.txt')!r}]); "
                  "r.__exit__(None, None, None)")
     modules = _imported_after(statement)
     assert "drafter.api" in modules

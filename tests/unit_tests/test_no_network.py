@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 
-from drafter.resources import samples_dir
+from drafter.files.resources import samples_dir
 
 _GUARD = r"""
 import socket, sys

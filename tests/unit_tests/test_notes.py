@@ -7,8 +7,8 @@ from drafter import check_text
 from drafter.api import analyze
 from drafter.diagnostics import Diagnostic, Severity
 from drafter.render import render_text
-from drafter.source import SourceDocument
-from drafter.structure import find_notes, parse_report
+from drafter.files.source import SourceDocument
+from drafter.report.structure import find_notes, parse_report
 
 
 def test_note_syntax_per_format():

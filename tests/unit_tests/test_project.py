@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT
-from drafter.outline import available_outlines, load_outline
-from drafter.resources import checklists_dir, samples_dir
+from drafter.outlines.definition import available_outlines, load_outline
+from drafter.files.resources import checklists_dir, samples_dir
 
 
 def test_installed_package_carries_outlines_and_samples():

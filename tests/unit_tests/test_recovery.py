@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from drafter import recovery
+from drafter.files import recovery
 
 
 @pytest.fixture(autouse=True)

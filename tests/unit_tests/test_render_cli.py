@@ -11,7 +11,7 @@ import pytest
 
 from drafter.cli import main
 from drafter.diagnostics import Diagnostic, Severity
-from drafter.model import Span
+from drafter.report.model import Span
 from drafter.render import placeholders, render_blockers
 from render_helpers import DRAFT_NAME, SEED_NAME
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from drafter.api import CheckOptions, check_text
 from drafter.cli import main
 from drafter.diagnostics import apply_edits
-from drafter.skeleton import insertion_for
+from drafter.outlines.skeleton import insertion_for
 
 SEED = Path(__file__).resolve().parents[2] / "samples" / "propaganda-dept-2020-h1-report.txt"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from drafter.api import check_text
 from drafter.diagnostics import apply_edits
-from drafter.outline import load_outline
-from drafter.skeleton import insertion_for, template_text
+from drafter.outlines.definition import load_outline
+from drafter.outlines.skeleton import insertion_for, template_text
 
 
 def _drop(text: str, *numbers: int) -> str:

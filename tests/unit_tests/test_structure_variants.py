@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafter.api import CheckOptions, check_text
-from drafter.source import source_from_bytes
+from drafter.files.source import source_from_bytes
 from drafter.api import analyze
 
 STRUCTURAL = CheckOptions(select=("outline", "numbering"))
@@ -206,7 +206,7 @@ NONSTANDARD_MARKS = """市文明办2023年上半年工作总结
 
 
 def test_nonstandard_marks_are_recognised_at_their_level():
-    from drafter.structure import parse_report
+    from drafter.report.structure import parse_report
 
     result, found = structural(NONSTANDARD_MARKS)
     divisions = list(result.report.walk())

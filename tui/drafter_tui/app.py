@@ -21,12 +21,12 @@ from textual.widgets.text_area import Selection
 from drafter.api import CheckOptions, CheckResult, check_text
 from drafter.diagnostics import Diagnostic, Edit, apply_edits
 from drafter.errors import DrafterError, InputError
-from drafter.fileio import FileStamp, SaveError, UnencodableError, changed_since, file_stamp, save_text
-from drafter.outline import Outline, load_outline
-from drafter.recovery import describe_difference, read_recovery, remove_recovery, write_recovery
-from drafter.skeleton import insertion_for, not_a_draft_name, template_text
-from drafter.source import SourceDocument, read_source
-from drafter.textpos import LineIndex
+from drafter.files.save import FileStamp, SaveError, UnencodableError, changed_since, file_stamp, save_text
+from drafter.outlines.definition import Outline, load_outline
+from drafter.files.recovery import describe_difference, read_recovery, remove_recovery, write_recovery
+from drafter.outlines.skeleton import insertion_for, not_a_draft_name, template_text
+from drafter.files.source import SourceDocument, read_source
+from drafter.report.textpos import LineIndex
 
 from .commands import DrafterCommands
 from .keys import bindings, help_rows

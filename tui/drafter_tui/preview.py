@@ -12,7 +12,7 @@ import re
 from rich.text import Text
 
 from drafter.api import CheckResult
-from drafter.numbering import match_marker
+from drafter.report.numbering import match_marker
 
 #: Unfilled placeholders: X/XX figures (X次, X余条, X万多条次) and the template's “……”.
 PLACEHOLDER = re.compile(r"[XＸ]{1,4}|……")

@@ -15,9 +15,9 @@ from types import ModuleType
 from typing import Any, Callable, Iterable
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Report
-from ..outline import Outline
-from ..outline_match import OutlineMatch
+from ..report.model import Report
+from ..outlines.definition import Outline
+from ..outlines.matching import OutlineMatch
 
 
 @dataclass(frozen=True)

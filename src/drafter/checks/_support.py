@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..checklist_cache import load_checklists
-from ..checklist_match import ChecklistSet
+from ..checklists.cache import load_checklists
+from ..checklists.matching import ChecklistSet
 from ..config import report_date
 from ..diagnostics import Edit, Fix
 from . import CheckContext, code_selected

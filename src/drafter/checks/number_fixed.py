@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
-from ..numbering import cn_to_int, int_to_cn
+from ..report.numbering import cn_to_int, int_to_cn
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 

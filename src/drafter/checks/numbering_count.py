@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
-from ..numbering import cn_to_int
-from ..outline_match import units_of
+from ..report.numbering import cn_to_int
+from ..outlines.matching import units_of
 from . import CheckContext, Rule
 
 RULES = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Edit, Fix, Severity
-from ..numbering import standard_marker
+from ..report.numbering import standard_marker
 from . import CheckContext, Rule
 
 RULES = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Edit, Fix, Severity
-from ..numbering import with_number
+from ..report.numbering import with_number
 from . import CheckContext, Rule
 
 RULES = [

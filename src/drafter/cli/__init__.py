@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.ArgumentParser:
     """The argument parser, with one subparser per command module (default: all of them)."""
-    from .. import __version__
+    from ..version import __version__
 
     parser = _Parser(
         prog="drafter",

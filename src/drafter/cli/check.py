@@ -8,8 +8,8 @@ import sys
 
 from ..api import check_many
 from ..errors import DrafterError
-from ..outline import load_outline
-from ..report_json import document_json
+from ..outlines.definition import load_outline
+from .json_output import document_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from .common import add_check_options, expand_paths, options_from_args, unknown_codes
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _fix(path: str, result, options, args):
     """Apply (``--fix``) or show (``--diff``) the safe fixes of one file; return the final check."""
-    from ..fileio import save_text
+    from ..files.save import save_text
     from ..fixing import fix_document, unified_diff
 
     outcome = fix_document(result.source, options, result)

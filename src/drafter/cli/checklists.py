@@ -10,8 +10,8 @@ import argparse
 import os
 import sys
 
-from ..checklist import read_checklist
-from ..checklist_cache import bundled_checklist_files, checklist_files
+from ..checklists.format import read_checklist
+from ..checklists.cache import bundled_checklist_files, checklist_files
 from ..errors import ChecklistError, DrafterError
 from . import EXIT_FAIL, EXIT_OK
 

@@ -53,7 +53,7 @@ def expand_paths(paths: list[str]) -> list[str]:
     """
     import os
 
-    from ..source import find_reports
+    from ..files.source import find_reports
 
     out: list[str] = []
     for path in paths:
@@ -70,7 +70,7 @@ def unknown_codes(options: CheckOptions, paths: list[str]) -> list[str]:
     by the checklists these files are checked with (bundled, ``--checklist``, project files)."""
     import os
 
-    from ..checklist_cache import load_checklists
+    from ..checklists.cache import load_checklists
     from ..checks import all_rules, code_selected
     from ..config import options_for
 

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"drafter: {args.path}: 这是文件夹，请指定一个报告文件", file=sys.stderr)
         return EXIT_USAGE
     if not os.path.exists(args.path):
-        from ..skeleton import not_a_draft_name
+        from ..outlines.skeleton import not_a_draft_name
 
         reason = not_a_draft_name(args.path)  # a new draft starts from the template, as text
         if reason:

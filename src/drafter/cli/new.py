@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from ..fileio import atomic_write
-from ..outline import load_outline
-from ..skeleton import not_a_draft_name, template_text
+from ..files.save import atomic_write
+from ..outlines.definition import load_outline
+from ..outlines.skeleton import not_a_draft_name, template_text
 from . import EXIT_OK, EXIT_USAGE
 
 NAME = "new"

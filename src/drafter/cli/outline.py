@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         import json
         import sys
 
-        from ..report_json import outline_json
+        from .json_output import outline_json
 
         json.dump(outline_json(result), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -25,7 +25,7 @@ def _declared(extra: list[str]):
     """Codes declared by the loaded checklists → their entries."""
     import os
 
-    from ..checklist_cache import load_checklists
+    from ..checklists.cache import load_checklists
     from ..config import find_config, load_config
 
     paths = list(extra)

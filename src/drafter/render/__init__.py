@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 
-from ..model import Report
-from ..outline_match import OutlineMatch
+from ..report.model import Report
+from ..outlines.matching import OutlineMatch
 from .build import build_final
 from .gate import placeholders, render_blockers
 from .model import Block, FinalDocument, Move
@@ -70,7 +70,7 @@ def write_final(doc: FinalDocument, path: str | os.PathLike[str]) -> None:
         ValueError: an unsupported suffix.
         SaveError: the write failed; an existing file is unchanged.
     """
-    from ..fileio import atomic_write
+    from ..files.save import atomic_write
 
     atomic_write(path, export_bytes(doc, os.path.splitext(os.fspath(path))[1]))
 

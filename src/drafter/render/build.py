@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import Division, Paragraph, Report
-from ..numbering import standard_marker, with_number
-from ..outline_match import OutlineMatch
+from ..report.model import Division, Paragraph, Report
+from ..report.numbering import standard_marker, with_number
+from ..outlines.matching import OutlineMatch
 from .model import Block, FinalDocument, Move
 from .order import child_key, group_key, item_groups, ordered_top_level, part_of, slot_sort, top_level_key
 
-from ..structure import _SPACE  # the same blank characters the parser trims
+from ..report.structure import _SPACE  # the same blank characters the parser trims
 _MD_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 
 

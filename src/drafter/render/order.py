@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from ..model import Division, Paragraph, Report
-from ..outline_match import OutlineMatch, PartMatch
+from ..report.model import Division, Paragraph, Report
+from ..outlines.matching import OutlineMatch, PartMatch
 
 T = TypeVar("T")
 

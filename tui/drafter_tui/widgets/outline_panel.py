@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Tree
 
 from drafter.api import CheckResult
-from drafter.outline import Outline
+from drafter.outlines.definition import Outline
 
 from ..messages import SectionChosen
 

@@ -12,7 +12,7 @@ import re
 from .model import Division, Heading, Item, Paragraph, Report, Span
 from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
-from .source import SourceDocument
+from ..files.document import SourceDocument
 from .textpos import LineIndex
 
 _SPACE = " \t\u3000\ufeff"
@@ -90,8 +90,8 @@ def _front_matter(report: Report, lines: list[str], starts: list[int]) -> int:
     # Only Markdown drafts with front matter pay for YAML. The safe located loader refuses
     # aliases (an alias bomb in a draft's front matter hung the check), unknown tags and
     # impossible dates, each as an error at its line instead of an exception.
-    from .errors import ChecklistError
-    from .yamlload import load_yaml
+    from ..errors import ChecklistError
+    from ..files.yamlload import load_yaml
 
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):

@@ -4,7 +4,7 @@ While a document has unsaved changes the editor calls :func:`write_recovery` eve
 on the next start :func:`read_recovery` finds the text again (keyed by the document's absolute
 path), the user chooses to restore or discard it, and :func:`remove_recovery` deletes it.
 The folder is ``platformdirs.user_state_dir("drafter")/recovery``, or ``$DRAFTER_STATE_DIR``
-(tests point it at a temporary folder). Writes are atomic (``fileio.atomic_write``).
+(tests point it at a temporary folder). Writes are atomic (:func:`drafter.files.save.atomic_write`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileio import atomic_write
+from .save import atomic_write
 
 #: Environment variable that overrides the state folder (used by tests).
 STATE_DIR_ENV = "DRAFTER_STATE_DIR"

@@ -11,10 +11,10 @@ import codecs
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
+from .document import SourceDocument
 
 #: Suffixes that ``drafter`` treats as reports when it walks a folder.
 REPORT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -33,60 +33,6 @@ _BOMS = (
 # refused above as binary, so offering UTF-16 here only ever turned random bytes into
 # plausible-looking CJK garbage instead of an error.
 _CANDIDATES = ["gb18030", "big5"]
-
-
-@dataclass
-class SourceDocument:
-    """A report's text as read, with what is needed to write it back byte for byte.
-
-    ``text`` always uses ``\\n`` line ends; ``newline`` is the file's own style.
-    """
-
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    newline: str = "\n"
-    bom: bytes = b""
-    format: str = "txt"       #: "txt", "md", or "docx" (read as plain text, one paragraph a line)
-    #: For formats whose lines are not the file's lines (.docx), what a line number means.
-    line_unit: str = "line"
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def encoding_label(self) -> str:
-        """The encoding as shown to users and in JSON (``utf-8-sig`` for UTF-8 with a BOM)."""
-        if self.bom == codecs.BOM_UTF8:
-            return "utf-8-sig"
-        return self.encoding
-
-    def encode(self, text: str | None = None) -> bytes:
-        """Encode ``text`` (default: the document's) in the file's own encoding and line ends.
-
-        Raises:
-            UnicodeEncodeError: a character the encoding cannot hold; nothing is dropped.
-        """
-        body = self.text if text is None else text
-        if self.newline != "\n":
-            body = body.replace("\n", self.newline)
-        codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
-        return self.bom + body.encode(codec)
-
-    def unencodable(self, text: str | None = None) -> list[str]:
-        """Characters of ``text`` that the document's encoding cannot hold (each listed once)."""
-        body = self.text if text is None else text
-        codec = "utf-8" if self.encoding == "utf-8-sig" else self.encoding
-        try:
-            body.encode(codec)
-            return []
-        except UnicodeEncodeError:
-            pass
-        bad: list[str] = []
-        for ch in dict.fromkeys(body):
-            try:
-                ch.encode(codec)
-            except UnicodeEncodeError:
-                bad.append(ch)
-        return bad
 
 
 def detect_newline(text: str) -> str:
@@ -179,7 +125,7 @@ EXTRA_READERS: dict[str, object] = {}
 
 
 def _read_docx(path: str) -> SourceDocument:
-    """Read a Word file; python-docx is imported only here (see :mod:`drafter.docx_reader`)."""
+    """Read a Word file; python-docx is imported only here (see :mod:`drafter.files.docx_reader`)."""
     from .docx_reader import read_docx
 
     return read_docx(path)

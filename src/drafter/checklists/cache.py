@@ -1,6 +1,6 @@
 """Finding checklist files and loading them through the cache.
 
-Compiled checklists (a :class:`~drafter.checklist_match.ChecklistSet`) are cached in memory and
+Compiled checklists (a :class:`~drafter.checklists.matching.ChecklistSet`) are cached in memory and
 pickled to the user cache folder, keyed by each file's path, size and modification time.
 """
 
@@ -13,10 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from . import checklist, checklist_match, checklist_model
-from .checklist import read_checklist
-from .checklist_match import ChecklistSet
-from .errors import ChecklistError
+from . import format as checklist
+from . import matching as checklist_match
+from . import model as checklist_model
+from .format import read_checklist
+from .matching import ChecklistSet
+from ..errors import ChecklistError
 
 #: Bumped whenever what is pickled changes shape or module (pickles store module paths).
 _CACHE_VERSION = 2
@@ -44,7 +46,7 @@ def checklist_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 def bundled_checklist_files() -> list[str]:
     """The checklists shipped with drafter (top level of ``checklists/``; outlines are apart)."""
-    from .resources import checklists_dir
+    from ..files.resources import checklists_dir
 
     folder = checklists_dir()
     return checklist_files([folder]) if folder.is_dir() else []
@@ -59,7 +61,7 @@ def _cache_file(stamps: tuple) -> Path | None:
     try:
         from platformdirs import user_cache_dir
 
-        from . import __version__
+        from ..version import __version__
     except ImportError:  # pragma: no cover
         return None
     if os.environ.get("DRAFTER_NO_CACHE"):
@@ -87,7 +89,7 @@ def _load_set(stamps: tuple) -> ChecklistSet:
     result = ChecklistSet([read_checklist(path) for path, _, _ in stamps])
     if cache is not None:
         try:
-            from .fileio import atomic_write
+            from ..files.save import atomic_write
 
             cache.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(cache, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))

@@ -2,10 +2,10 @@
 :class:`Example` pairs (format: docs/checklists.md).
 
 Plain data with no parsing and no matching, so that both the matcher
-(:mod:`drafter.checklist_match`) and the parser, which runs every entry's examples through the
-matcher (:mod:`drafter.checklist`), build on it without an import cycle. Instances are pickled in
+(:mod:`drafter.checklists.matching`) and the parser, which runs every entry's examples through the
+matcher (:mod:`drafter.checklists.format`), build on it without an import cycle. Instances are pickled in
 the checklist cache: moving or reshaping these classes needs a new cache version
-(:data:`drafter.checklist_cache._CACHE_VERSION`).
+(:data:`drafter.checklists.cache._CACHE_VERSION`).
 """
 
 from __future__ import annotations

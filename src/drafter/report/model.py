@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .numbering import Marker
-from .source import SourceDocument
+from ..files.document import SourceDocument
 from .textpos import LineIndex
 
 

@@ -5,9 +5,9 @@ A checklist file holds entries of five types (substitution, existence, formulati
 placeholder). Loading validates every key, type and regex and runs every entry's examples; a file
 that fails any of it does not load, and the :class:`ChecklistError` names file:line.
 
-The examples run through the matcher (:mod:`drafter.checklist_match`), so this module sits above
-it; the data classes both use live in :mod:`drafter.checklist_model`. Finding checklist files and
-the compiled-set cache are in :mod:`drafter.checklist_cache`.
+The examples run through the matcher (:mod:`drafter.checklists.matching`), so this module sits above
+it; the data classes both use live in :mod:`drafter.checklists.model`. Finding checklist files and
+the compiled-set cache are in :mod:`drafter.checklists.cache`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Any
 
 import regex
 
-from .checklist_match import RegexTimeout, entry_hits, fix_text
-from .checklist_model import Checklist, Entry, Example
-from .errors import ChecklistError
-from .yamlload import LocatedDict, LocatedList, check_keys, load_yaml
+from .matching import RegexTimeout, entry_hits, fix_text
+from .model import Checklist, Entry, Example
+from ..errors import ChecklistError
+from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml
 
 ENTRY_TYPES = ("substitution", "existence", "formulation", "consistency", "placeholder")
 FAMILIES = ("typo", "term", "consistency", "placeholder", "sensitive", "custom")

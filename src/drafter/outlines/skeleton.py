@@ -13,10 +13,10 @@ import os
 import re
 from dataclasses import dataclass
 
-from .diagnostics import Edit
-from .numbering import int_to_cn, standard_marker, with_number
-from .outline import Outline, OutlinePart, OutlineSection
-from .outline_match import OutlineMatch, PartMatch, Unit
+from ..diagnostics import Edit
+from ..report.numbering import int_to_cn, standard_marker, with_number
+from .definition import Outline, OutlinePart, OutlineSection
+from .matching import OutlineMatch, PartMatch, Unit
 
 #: Placeholder the writer replaces; the placeholder check flags what is left of it.
 FILL = "……"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .api import CheckResult
-from .errors import DrafterError
+from ..api import CheckResult
+from ..errors import DrafterError
 
 CONTRACT_VERSION = 1
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ChecklistError
-from .resources import checklists_dir
-from .yamlload import LocatedDict, LocatedList, check_keys, load_yaml, require_mapping
+from ..errors import ChecklistError
+from ..files.resources import checklists_dir
+from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml, require_mapping
 
 DEFAULT_OUTLINE = "propaganda-half-year"
 

@@ -1,12 +1,12 @@
-"""Pilot tests of saving and recovery: encodings and line ends, failed saves, files changed on
-disk, unsaved text restored from the recovery file."""
+"""Pilot tests of the document's life (drafter_tui.document): saving in the file's own encoding, failed
+saves, files changed on disk, reloading, templates for missing files, recovery after a crash."""
 
 from __future__ import annotations
 
 import errno
 import os
 
-from drafter.recovery import read_recovery, recovery_path, write_recovery
+from drafter.files.recovery import read_recovery, recovery_path, write_recovery
 from drafter_tui import make_app
 from drafter_tui.screens.choice import ChoiceScreen
 from .tui_helpers import SEED, SIZE, settle

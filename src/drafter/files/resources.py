@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+#: The ``drafter`` package folder (this module is in its ``files`` stage).
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def _data_dir(installed: str, repo_folder: str) -> Path:

@@ -18,9 +18,9 @@ from typing import Any, Iterable, Iterator
 import ahocorasick
 import regex
 
-from .checklist_model import Checklist, Entry
-from .diagnostics import Edit, apply_edits
-from .errors import ChecklistError
+from .model import Checklist, Entry
+from ..diagnostics import Edit, apply_edits
+from ..errors import ChecklistError
 
 #: Seconds a regex entry may spend on one document before it is skipped with a diagnostic.
 REGEX_TIMEOUT = 0.25

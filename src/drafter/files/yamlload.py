@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ChecklistError
+from ..errors import ChecklistError
 
 try:  # the C parser is ~10x faster; fall back where libyaml is missing
     _Loader = yaml.CSafeLoader

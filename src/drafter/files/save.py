@@ -14,8 +14,8 @@ import stat
 import tempfile
 from dataclasses import dataclass, replace
 
-from .errors import DrafterError
-from .source import SourceDocument
+from ..errors import DrafterError
+from .document import SourceDocument
 
 
 class SaveError(DrafterError):

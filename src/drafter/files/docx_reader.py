@@ -8,7 +8,7 @@ dropped (a title broken with Shift+Enter reads as one line); numbering that Word
 automatically (list numbering) is not part of the text and is not seen. The document is read
 only: ``meta["read_only"]`` tells editors not to save text over it.
 
-Registered lazily in :data:`drafter.source.EXTRA_READERS` so that only .docx files pay for
+Registered lazily in :data:`drafter.files.source.EXTRA_READERS` so that only .docx files pay for
 importing python-docx.
 """
 
@@ -18,8 +18,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from .errors import InputError
-from .source import SourceDocument
+from ..errors import InputError
+from .document import SourceDocument
 
 _BLANK = " \t\u3000\ufeff\xa0"
 _NOT_DOCX = "不是有效的 Word 文档（.docx）：{}；请用 Word 或 WPS 打开后另存为 .docx 再试"
@@ -31,7 +31,7 @@ def read_docx(path: str) -> SourceDocument:
     Raises:
         InputError: the file is not a readable .docx (corrupt, another format renamed, .doc).
         OSError: the file cannot be opened (missing, a folder, no permission): the caller's
-            :func:`drafter.source.read_source` turns these into its usual messages.
+            :func:`drafter.files.source.read_source` turns these into its usual messages.
     """
     data = Path(path).read_bytes()
     if not data.startswith(b"PK"):

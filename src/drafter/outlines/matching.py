@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Division, Item, Report, Span
-from .outline import Outline, OutlinePart, OutlineSection
+from ..report.model import Division, Item, Report, Span
+from .definition import Outline, OutlinePart, OutlineSection
 
 # Words that make a level-1 heading a part (a time frame) rather than an area.
 _PERIOD_WORDS = re.compile(r"上半年|下半年|今年|明年|全年|下一步|年度|季度|\d{4}年|以来")

@@ -1,0 +1,11 @@
+"""Stage 1 — files: bytes on disk ⇄ a :class:`~drafter.files.document.SourceDocument`.
+
+Takes paths (text, Markdown, .docx, standard input) and gives documents that remember their
+encoding and line ends; writes text back atomically in the file's own encoding; keeps the
+editor's recovery files; finds bundled data (checklists, outlines, samples) and loads YAML with
+line numbers. Imports nothing of drafter but :mod:`drafter.errors`.
+
+- :mod:`.document` the in-memory document · :mod:`.source` reading and finding reports ·
+  :mod:`.docx_reader` Word files · :mod:`.save` atomic saves · :mod:`.recovery` recovery files ·
+  :mod:`.yamlload` YAML with line numbers · :mod:`.resources` where bundled data lives
+"""
