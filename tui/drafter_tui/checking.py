@@ -1,0 +1,82 @@
+"""Checking the buffer: debounced after typing, run in a thread, the result put on screen.
+
+The editor never waits for the engine: each change restarts a short pause; when typing stops the
+buffer is checked with :func:`drafter.api.check_text` in a worker thread, and the result (with the
+editor's marks and the problem list's rows, built in the thread too) is applied in one go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import work
+
+from drafter.api import CheckResult, check_text
+from drafter.diagnostics import Diagnostic
+from drafter.files.recovery import remove_recovery
+
+from .preview import preview_content
+from .widgets.diagnostics_panel import build_options
+from .widgets.editor import marks_by_line
+
+#: Seconds of quiet after the last keystroke before the document is checked again.
+CHECK_DELAY = 0.3
+
+
+def ignore_key(d: Diagnostic) -> tuple[str, str, str]:
+    """What identifies an ignored diagnostic: code, text and message. The engine's
+    ``CheckOptions.ignored`` uses (code, text), which for a placeholder “X” would hide every
+    placeholder; the message quotes the words around it, so one ignore hides one problem
+    (and its repeats with the same words)."""
+    return d.code, d.text, d.message
+
+
+class CheckingMixin:
+    """The app's checking worker (mixed into :class:`~drafter_tui.app.DrafterApp`)."""
+
+    def schedule_check(self, delay: float | None = None) -> None:
+        """(Re)start the debounced check; an earlier pending check is cancelled."""
+        self.status.checking = True
+        self.run_check(self.check_delay if delay is None else delay)
+
+    @work(exclusive=True, group="check")
+    async def run_check(self, delay: float) -> None:
+        """Wait for typing to pause, then check the buffer in a thread."""
+        if delay:
+            await asyncio.sleep(delay)
+        version = self.version
+        text = self.editor.text
+        source, options, ignored = self.source, self.options, frozenset(self.ignored)
+        want_preview = self.preview_panel.display
+
+        def check():
+            result = check_text(text, path=source.path, options=options, like=source)
+            if ignored:
+                result.diagnostics = [d for d in result.diagnostics if ignore_key(d) not in ignored]
+            preview = preview_content(text, result) if want_preview else None
+            return result, marks_by_line(result.diagnostics), build_options(result), preview
+
+        result, marks, options, preview = await asyncio.to_thread(check)
+        if version == self.version and self.modified and not self.is_new and text == self.source.text:
+            # Undone back to the text as loaded or saved: nothing to save (compared here, after
+            # the pause in typing, not per keystroke).
+            self.modified = self.status.modified = False
+            remove_recovery(self.source.path)  # else the next start offers the undone edits back
+        self.apply_result(result, marks, version, options, preview)
+
+    def apply_result(self, result: CheckResult, marks: dict, version: int, options=None, preview=None) -> None:
+        """Show a check's result in the outline, the editor, the diagnostics and the status."""
+        self.result, self.result_version = result, version
+        self.status.checking = version != self.version
+        self.editor.set_marks(marks)
+        self.outline_panel.show_result(result)
+        self.diagnostics_panel.show_result(result, options)
+        self.status.counts = result.counts()
+        if preview is not None and self.preview_panel.display:
+            self.preview_panel.show(preview)
+        self.refresh_status()
+
+    @property
+    def fresh(self) -> bool:
+        """Whether the latest result describes the buffer as it is now."""
+        return self.result is not None and self.result_version == self.version
