@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ChecklistError
-from .files.yamlload import LocatedDict, check_keys, load_yaml
+from .files.cache import cache_key, cached, code_stamps
 
 if TYPE_CHECKING:
     from .options import CheckOptions
@@ -78,6 +78,8 @@ def parse_config(text: str, path: str) -> ProjectConfig:
     Raises:
         ChecklistError: malformed YAML, an unknown key or a wrong value, naming file:line.
     """
+    from .files.yamlload import LocatedDict, check_keys, load_yaml  # not on a warm run
+
     data = load_yaml(text, path)
     if data is None:
         return ProjectConfig(path=path)
@@ -110,13 +112,21 @@ def parse_config(text: str, path: str) -> ProjectConfig:
     )
 
 
+_CODE_FILES = (__file__, os.path.join(os.path.dirname(os.path.abspath(__file__)), "files", "yamlload.py"))
+
+
 @lru_cache(maxsize=32)
 def _load(path: str, mtime_ns: int, size: int) -> ProjectConfig:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"无法读取项目配置（{exc}）", path) from None
-    return parse_config(text, path)
+    def build() -> ProjectConfig:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ChecklistError(f"无法读取项目配置（{exc}）", path) from None
+        return parse_config(text, path)
+
+    # Parsed once, then unpickled from the user cache folder like compiled checklists.
+    key = cache_key("project", os.path.abspath(path), mtime_ns, size, code_stamps(*_CODE_FILES))
+    return cached("projects", key, build, ProjectConfig)
 
 
 def load_config(path: str | os.PathLike[str]) -> ProjectConfig:

@@ -11,10 +11,14 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ChecklistError
+from ..files.cache import cache_key, cached, code_stamps, file_stamp
 from ..files.resources import checklists_dir
-from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml, require_mapping
+
+if TYPE_CHECKING:
+    from ..files.yamlload import LocatedList
 
 DEFAULT_OUTLINE = "propaganda-half-year"
 
@@ -90,6 +94,8 @@ def parse_outline(text: str, path: str) -> Outline:
         ChecklistError: malformed YAML, unknown keys, wrong types, or a part naming an area
             that the file does not define; the message names file:line.
     """
+    from ..files.yamlload import check_keys, load_yaml, require_mapping  # not on a warm run
+
     data = require_mapping(load_yaml(text, path), path, 1, "提纲文件")
     check_keys(data, path, _TOP, required=("version", "name", "parts", "sections"))
     if data["version"] != 1:
@@ -148,15 +154,28 @@ def available_outlines() -> list[str]:
     return sorted(p.stem for p in (checklists_dir() / "outlines").glob("*.yaml"))
 
 
+_HERE = os.path.dirname(os.path.abspath(__file__))
+#: The code that decides what a parsed outline holds (a change refuses old pickles).
+_CODE_FILES = (__file__, os.path.join(os.path.dirname(_HERE), "files", "yamlload.py"))
+
+
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime: float) -> Outline:
+    def build() -> Outline:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ChecklistError("提纲文件不存在", path) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ChecklistError(f"无法读取提纲文件：{exc}", path) from None
+        return parse_outline(text, path)
+
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ChecklistError("提纲文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"无法读取提纲文件：{exc}", path) from None
-    return parse_outline(text, path)
+        stamp = file_stamp(path)
+    except OSError:
+        return build()
+    # Parsed once, then unpickled from the user cache folder like compiled checklists.
+    return cached("outlines", cache_key("outline", stamp, code_stamps(*_CODE_FILES)), build, Outline)
 
 
 def load_outline(name_or_path: str | None = None) -> Outline:
