@@ -50,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
     for code in unknown_codes(options, paths):
         print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
     if args.format == "text":
-        from .output import TextOutput
+        from .plain_output import text_output  # rich only when writing to a terminal
 
-        out = TextOutput(show_outline=not args.no_outline)
+        out = text_output(show_outline=not args.no_outline)
     for path, result in check_many(paths, options):
         if isinstance(result, DrafterError):
             errors.append(result)
