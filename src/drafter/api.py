@@ -5,6 +5,7 @@ The CLI, the TUI and the renderer call these; none of them reaches into the modu
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from typing import Iterable
@@ -71,6 +72,19 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     Raises:
         ChecklistError: the outline or a checklist is malformed.
     """
+    # The cyclic garbage collector would walk every live object again and again while a long
+    # report's model and diagnostics are built (7 % of the time at 2.7 MB, 26 % at 11 MB,
+    # growing faster than the text); nothing built here is a cycle that must be collected early.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(source, options, outline)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
     outline = outline or load_outline(options.outline)
     report = parse_report(source)

@@ -97,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     args = parser.parse_args(argv)
+    import gc
+
+    # What start-up built (modules, checklists come later) lives to the end: keep the cyclic
+    # collector from walking it again at every collection.
+    gc.freeze()
     try:
         return args._module.run(args)
     except DrafterError as exc:
