@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                         help="达到此严重程度即以状态 1 退出（默认 error）")
     parser.add_argument("--no-outline", action="store_true", help="文本输出中不打印提纲表")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="同时检查的进程数（默认：空闲的 CPU 核数；1 表示不并行）")
     parser.add_argument("--fix", action="store_true",
                         help="应用安全修复并保存（原子写入，保持文件编码和换行符），再报告剩余问题")
     parser.add_argument("--diff", action="store_true", help="显示安全修复的差异（不加 --fix 时不写入文件）")
@@ -54,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         from .plain_output import text_output  # rich only when writing to a terminal
 
         out = text_output(show_outline=not args.no_outline)
-    for path, result in check_many(paths, options):
+    for path, result in check_many(paths, options, jobs=_jobs(args.jobs)):
         if isinstance(result, DrafterError):
             errors.append(result)
             if args.format == "text":
@@ -76,6 +78,25 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK
+
+
+def _jobs(given: int | None) -> int:
+    """Worker processes for several files: as given, else the CPUs this process may run on that
+    are idle (by the one-minute load average). On a busy machine workers only add the cost of
+    sending results back (≈ 1 ms a file) to the same CPU time; the output is the same either way."""
+    import os
+
+    if given is not None:
+        return max(1, given)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):
+        busy = 0
+    return max(1, cpus - busy)
 
 
 def _json_text(document: dict, pretty: bool) -> str:
