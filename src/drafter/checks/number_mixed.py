@@ -14,7 +14,7 @@ import re
 from ..diagnostics import Severity
 from . import CheckContext, Rule
 from ._numbers import read_value, to_half_width, write_value
-from ._support import body_start, replace_fix, wanted
+from ._support import body_start, heading_marks, replace_fix, wanted
 
 RULES = [
     Rule("number.mixed-numerals", Severity.WARNING, "一个数里混用阿拉伯数字和汉字数字（二0二0年、1千多人、1万2千条）",
@@ -29,12 +29,13 @@ _D = "0-9０-９"
 _CN = "〇零一二三四五六七八九两"
 # A run of digits and numeral characters that contains both an Arabic digit and a Chinese
 # numeral or 千/百/十 (a leading character class keeps the scan fast).
-_RUN = re.compile(rf"[{_D}{_CN}十百千万亿][{_D}{_CN}十百千万亿.．]*")
+_RUN = re.compile(rf"[{_D}{_CN}十百千万亿](?:[{_D}{_CN}十百千万亿]|[.．](?=[{_D}]))*")
 _HAS_ARABIC = re.compile(rf"[{_D}]")
 _HAS_CN_DIGIT = re.compile(rf"[{_CN}]")
 _LOW_UNIT_AFTER_ARABIC = re.compile(rf"[{_D}][十百千]")
 # 千米 千克 千瓦 千帕 千伏 千卡 千兆 百分点 百分比 百分之 十分 …: units and words, not numerals.
 _UNIT_WORD = re.compile(r"千(?:米|克|瓦|帕|伏|卡|兆|焦|赫|字节)|百(?:分|米|强|家|姓|年|花|货|科)|十(?:分|足|佳|强|大)")
+_SCALE_AFTER_ESTIMATE = re.compile(r"[多余][万亿]")
 _JOINING_ZERO = re.compile(r"(?<=[万亿])零")
 _YEAR = re.compile(rf"^[{_D}〇零一二三四五六七八九]{{4}}$")
 
@@ -57,6 +58,8 @@ def check(ctx: CheckContext):
         # 零 right after 万/亿 joins sections of a large number (10亿零817万): allowed by 5.3.
         if not (_HAS_CN_DIGIT.search(_JOINING_ZERO.sub("", run)) or _LOW_UNIT_AFTER_ARABIC.search(run)):
             continue  # digits alone, or digits with 万/亿 only: allowed
+        if start in heading_marks(ctx):
+            continue  # “3.五金制品行业”: a heading number before a word
         if text.startswith("年", end) and _YEAR.match(run):
             right = "".join("〇一二三四五六七八九"[int(c)] if c.isdigit() else c
                             for c in to_half_width(run)).replace("零", "〇")
@@ -67,5 +70,11 @@ def check(ctx: CheckContext):
                 continue
             right = write_value(value)
             message = f"“{run}”混用了阿拉伯数字和汉字数字，应写作“{right}”"
+            if _SCALE_AFTER_ESTIMATE.match(text, end):
+                # 1亿3千多万: the 万 after 多 scales 3千 only; a reader must rewrite it (1.3亿多).
+                yield ctx.diagnostic("number.mixed-numerals",
+                                     f"“{run}{text[end:end + 2]}”混用了阿拉伯数字和汉字数字，应全部写成阿拉伯数字加“万”“亿”",
+                                     start, end + 2)
+                continue
         yield ctx.diagnostic("number.mixed-numerals", message, start, end, suggestion=right,
                              fix=replace_fix(start, end, right))

@@ -27,8 +27,10 @@ RULES = [
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _BRACKETS = re.compile("[“”‘’《》（）【】]")
-# A reversed pair: a closing quote, up to 60 characters without quotes, an opening quote.
-_REVERSED = {"”": re.compile("”([^“”\n]{1,60})“"), "’": re.compile("’([^‘’\n]{1,60})‘")}
+# A reversed pair: a closing quote, a short term (no other paired mark, no pause), an opening
+# quote. A longer stretch between them is two unpaired quotes, not one reversed pair.
+_TERM = "[^“”‘’《》（）【】\n，。；！？、：]{1,30}"
+_REVERSED = {"”": re.compile(f"”({_TERM})“"), "’": re.compile(f"’({_TERM})‘")}
 
 
 def check(ctx: CheckContext):
