@@ -36,6 +36,7 @@ _LOW_UNIT_AFTER_ARABIC = re.compile(rf"[{_D}][十百千]")
 # 千米 千克 千瓦 千帕 千伏 千卡 千兆 百分点 百分比 百分之 十分 …: units and words, not numerals.
 _UNIT_WORD = re.compile(r"千(?:米|克|瓦|帕|伏|卡|兆|焦|赫|字节)|百(?:分|米|强|家|姓|年|花|货|科)|十(?:分|足|佳|强|大)")
 _SCALE_AFTER_ESTIMATE = re.compile(r"[多余][万亿]")
+_DIGIT_THEN_CN_DIGIT = re.compile(rf"[{_D}][{_CN}]")
 _JOINING_ZERO = re.compile(r"(?<=[万亿])零")
 _YEAR = re.compile(rf"^[{_D}〇零一二三四五六七八九]{{4}}$")
 
@@ -60,7 +61,10 @@ def check(ctx: CheckContext):
             continue  # digits alone, or digits with 万/亿 only: allowed
         if start in heading_marks(ctx):
             continue  # “3.五金制品行业”: a heading number before a word
-        if text.startswith("年", end) and _YEAR.match(run):
+        is_year = text.startswith("年", end) and _YEAR.match(run)
+        if not is_year and _DIGIT_THEN_CN_DIGIT.search(run):
+            continue  # “14五”, 3一: not one number (number.fixed-expression reads “14五”)
+        if is_year:
             right = "".join("〇一二三四五六七八九"[int(c)] if c.isdigit() else c
                             for c in to_half_width(run)).replace("零", "〇")
             message = f"年份“{run}年”中混用了阿拉伯数字，汉字年份应写作“{right}年”"

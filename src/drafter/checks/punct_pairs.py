@@ -53,7 +53,7 @@ def check(ctx: CheckContext):
                 reversed_at.update((m.start(), m.end() - 1))
                 if want_order:
                     yield ctx.diagnostic(
-                        "punct.quote-order", f"引号方向颠倒：应为“{opener}{m.group(1)}{closer}”",
+                        "punct.quote-order", f"引号方向颠倒，前后引号应对调：{opener}{m.group(1)}{closer}",
                         m.start(), m.end(), suggestion=f"{opener}{m.group(1)}{closer}",
                         fix=Fix(edits=(Edit(m.start(), m.start() + 1, opener), Edit(m.end() - 1, m.end(), closer)),
                                 safe=True))

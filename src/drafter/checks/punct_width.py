@@ -56,12 +56,12 @@ def check(ctx: CheckContext):
         right = f"（{inner}）"
         yield ctx.diagnostic("punct.half-width", "中文文本中的半角括号“()”应为全角“（）”", m.start(), m.end(),
                              suggestion=right, fix=replace_fix(m.start(), m.end(), right))
-    for regex, pair, name in ((_DOUBLE_QUOTED, "“”", '"…"'), (_SINGLE_QUOTED, "‘’", "'…'")):
+    for regex, pair in ((_DOUBLE_QUOTED, "“”"), (_SINGLE_QUOTED, "‘’")):
         for m in regex.finditer(text, first):
             if not _HAS_CJK.search(m.group(1)):
                 continue
             right = pair[0] + m.group(1) + pair[1]
-            yield ctx.diagnostic("punct.half-width", f"中文文本中的直引号{name}应为全角引号“{pair[0]}…{pair[1]}”",
+            yield ctx.diagnostic("punct.half-width", f"中文文本中的直引号应为全角引号：{right}",
                                  m.start(), m.end(), suggestion=right,
                                  fix=_quote_fix(m.start(), m.end(), pair))
 
