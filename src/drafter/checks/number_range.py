@@ -33,6 +33,7 @@ _RANGE = re.compile(
 # Words after the second number that make the range one of time or of sequence (一字线).
 _TIME_OR_ORDER = re.compile(r"[年月日时号届期批次季周代]|点|世纪|年代|学年|轮|级|版|章|条|款|项目")
 _YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
+_CODE_BEFORE = re.compile(r"[A-Za-z/][A-Za-z/ ]*\s*$")
 
 
 def check(ctx: CheckContext):
@@ -42,6 +43,8 @@ def check(ctx: CheckContext):
     text = ctx.report.text
     for m in _RANGE.finditer(text, body_start(ctx)):
         sep, a, b, ua, ub = m.group("sep"), m.group("a"), m.group("b"), m.group("ua"), m.group("ub")
+        if _CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # GB/T 9387.1-1998, ISO 9001-2015: a standard's number and year
         after = m.group("after")
         if not after and not ub and not ua:
             continue  # 3-5 with nothing after: a code, a score or a reference, not a range in text

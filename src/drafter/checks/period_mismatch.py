@@ -10,6 +10,8 @@ wrong part. Left alone:
 - back references and comparisons (“上半年的基础上”, “上半年已完成……” in a plan, “与2019年相比”,
   “2019年以来”, “同期”);
 - future target years in a plan (“2025年，基本建成……”);
+- in an annual report, the year before the summary's and the plan's own (a report delivered early in the
+  next year, titled with that year, reviews the year before it);
 - months of a summary up to the report's own date (a report dated 7月10日 may tell of 7月1日).
 
 Years anywhere in the text: “2019年上半年” or a quoted annual campaign “2020清朗” in a 2026 report,
@@ -137,13 +139,16 @@ def _own_periods(ctx: CheckContext):
                 if all(lo <= mo <= hi for mo in months):
                     continue
                 yield _slip(ctx, m, label, None)
-        if part_year is None:
-            continue
+        if part_year is None or ctx.report.period.source in ("today", "unknown"):
+            continue  # a year taken from today's date is a guess: no year is wrong against it
+        # An annual report may be written at the end of its year (summary Y, plan Y+1) or early in
+        # the next (政府工作报告 of March Y+1: summary Y, plan Y+1, titled Y+1): both fit.
+        fits = {part_year, part_year - 1} if annual and plan else {part_year, part_year + 1} if annual else {part_year}
         for m in _OWN_YEAR.finditer(text, pm.start, pm.end):
             said = int(m.group("year"))
-            if said == part_year or plan and (said > part_year or _PAST.match(text, m.end())):
+            if said in fits or plan and (said > part_year or _PAST.match(text, m.end())):
                 continue  # a plan may name its target years
-            if not plan and said > part_year:
+            if not plan and said > max(fits):
                 continue  # a summary's look ahead is the plan's business, not a wrong year
             yield _slip(ctx, m, label, f"{part_year}年", start=m.start("year"), end=m.end("year"),
                         right_text=str(part_year))
