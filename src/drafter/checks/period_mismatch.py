@@ -143,7 +143,7 @@ def _own_periods(ctx: CheckContext):
             continue  # a year taken from today's date is a guess: no year is wrong against it
         # An annual report may be written at the end of its year (summary Y, plan Y+1) or early in
         # the next (政府工作报告 of March Y+1: summary Y, plan Y+1, titled Y+1): both fit.
-        fits = {part_year, part_year - 1} if annual and plan else {part_year, part_year + 1} if annual else {part_year}
+        fits = {part_year - 1, part_year} if annual else {part_year}
         for m in _OWN_YEAR.finditer(text, pm.start, pm.end):
             said = int(m.group("year"))
             if said in fits or plan and (said > part_year or _PAST.match(text, m.end())):
