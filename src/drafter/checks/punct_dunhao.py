@@ -17,7 +17,9 @@ from . import CheckContext, Rule
 from ._support import body_start, replace_fix, wanted
 
 RULES = [
-    Rule("punct.dunhao-between-quotes", Severity.WARNING, "并列的引号或书名号之间用了顿号（“A”、“B”）",
+    # Info, not a warning: the standard says 通常不用, and government work reports up to the 2020s
+    # still write “一国两制”、“港人治港” (102 of 129 hits in 10,000 corpus paragraphs).
+    Rule("punct.dunhao-between-quotes", Severity.INFO, "并列的引号或书名号之间用了顿号（“A”、“B”）",
          "GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号（中间有括注时"
          "才用）。修复删去顿号。",
          bad="报送《舆情信息专报》、《舆情信息反馈意见表》", good="报送《舆情信息专报》《舆情信息反馈意见表》", fixable=True),
@@ -38,7 +40,7 @@ def check(ctx: CheckContext):
     if wanted(ctx, "punct.dunhao-between-quotes"):
         for m in _BETWEEN.finditer(text, first):
             kind = "书名号" if text[m.start()] == "》" else "引号"
-            yield ctx.diagnostic("punct.dunhao-between-quotes", f"并列的{kind}之间不用顿号，应删去",
+            yield ctx.diagnostic("punct.dunhao-between-quotes", f"并列的{kind}之间通常不用顿号，可删去",
                                  m.start(1), m.end(1), suggestion="", fix=replace_fix(m.start(1), m.end(1), ""))
     if wanted(ctx, "punct.dunhao-before-deng"):
         for m in _BEFORE_DENG.finditer(text, first):
