@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
@@ -22,6 +23,9 @@ from .files.source import read_source, source_from_bytes
 from .report.structure import parse_report
 
 
+_SEVERITY_OF = attrgetter("severity")
+
+
 @dataclass
 class CheckResult:
     """Everything known about one document after checking it."""
@@ -34,10 +38,10 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
-        counts = {s.value: 0 for s in Severity}
-        for d in self.diagnostics:
-            counts[d.severity.value] += 1
-        return counts
+        by_severity: dict[Severity, int] = {}
+        for severity in map(_SEVERITY_OF, self.diagnostics):  # no enum .value per diagnostic
+            by_severity[severity] = by_severity.get(severity, 0) + 1
+        return {s.value: by_severity.get(s, 0) for s in Severity}
 
     def counts_by_section(self) -> dict[tuple[str, str | None], int]:
         """Number of diagnostics per (part id, area id), and per (part id, None) for the whole

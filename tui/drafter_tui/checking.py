@@ -8,6 +8,7 @@ editor's marks and the problem list's rows, built in the thread too) is applied 
 from __future__ import annotations
 
 import asyncio
+import sys
 
 from textual import work
 
@@ -21,6 +22,10 @@ from .widgets.editor import marks_by_line
 
 #: Seconds of quiet after the last keystroke before the document is checked again.
 CHECK_DELAY = 0.3
+#: How long (seconds) the check thread may hold the GIL while the UI thread waits for it.
+#: Python's 5 ms default makes every keystroke that arrives during a long check wait 5 ms at
+#: each of the several points where the event loop gives the GIL up and takes it back.
+SWITCH_INTERVAL = 0.001
 
 
 def ignore_key(d: Diagnostic) -> tuple[str, str, str]:
@@ -56,6 +61,7 @@ class CheckingMixin:
             preview = preview_content(text, result) if want_preview else None
             return result, marks_by_line(result.diagnostics), build_options(result), preview
 
+        sys.setswitchinterval(SWITCH_INTERVAL)
         result, marks, options, preview = await asyncio.to_thread(check)
         if version == self.version and self.modified and not self.is_new and text == self.source.text:
             # Undone back to the text as loaded or saved: nothing to save (compared here, after
