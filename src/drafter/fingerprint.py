@@ -52,3 +52,44 @@ def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str) -> None:
         count = seen.get(base, 0) + 1
         seen[base] = count
         diagnostic.fingerprint = base if count == 1 else f"{base}-{count}"
+
+
+def loose_key(diagnostic: Diagnostic) -> str:
+    """A weaker identity for a second matching pass: code, flagged text and outline area, without
+    the context (a fix next to a finding changes its context, not what it is)."""
+    key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), diagnostic.part or "",
+                       diagnostic.section or ""))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def pair_findings(old: list[tuple[str, str]], new: list[tuple[str, str]]
+                  ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Match two lists of (fingerprint, loose key): first by fingerprint, then what is left by
+    loose key, in order. Returns (pairs of indexes, old indexes unmatched, new indexes unmatched)
+    — that is (unchanged, fixed, new)."""
+    pairs: list[tuple[int, int]] = []
+    by_fingerprint = {fp: i for i, (fp, _) in enumerate(old)}
+    left_new: list[int] = []
+    used: set[int] = set()
+    for j, (fp, _) in enumerate(new):
+        i = by_fingerprint.get(fp)
+        if i is not None and i not in used:
+            used.add(i)
+            pairs.append((i, j))
+        else:
+            left_new.append(j)
+    by_loose: dict[str, list[int]] = {}
+    for i, (_, loose) in enumerate(old):
+        if i not in used:
+            by_loose.setdefault(loose, []).append(i)
+    still_new = []
+    for j in left_new:
+        candidates = by_loose.get(new[j][1])
+        if candidates:
+            i = candidates.pop(0)
+            used.add(i)
+            pairs.append((i, j))
+        else:
+            still_new.append(j)
+    fixed = [i for i in range(len(old)) if i not in used]
+    return sorted(pairs), fixed, still_new

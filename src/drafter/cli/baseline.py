@@ -2,14 +2,16 @@
 
 A baseline records each checked file's findings by fingerprint (:mod:`drafter.fingerprint`:
 code, flagged text, near context, outline area — never line numbers), so a finding keeps its
-identity when text above it changes. Checking against it reports, and fails on, only findings not
+identity when text above it changes (a finding whose own context changed is still matched by its
+code, text and outline area, if one such is left over). Checking against it reports, and fails on, only findings not
 in the baseline; those still there are counted as known and those gone as fixed. Paths are kept
 relative to the baseline file's folder, so the file works from any current folder and in CI.
 
 Format (JSON, UTF-8)::
 
     {"version": 1, "tool": "drafter", "fingerprint_version": 1,
-     "files": {"reports/a.txt": [{"fingerprint": "…", "code": "typo.word", "line": 8, "text": "…"}]}}
+     "files": {"reports/a.txt": [{"fingerprint": "…", "loose": "…", "code": "typo.word", "line": 8,
+                                       "text": "…"}]}}
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from ..api import CheckResult
 from ..errors import DrafterError
 from ..files.save import atomic_write
-from ..fingerprint import FINGERPRINT_VERSION
+from ..fingerprint import FINGERPRINT_VERSION, loose_key, pair_findings
 
 BASELINE_VERSION = 1
 
@@ -43,7 +45,8 @@ def write_baseline(path: str, results: list[CheckResult]) -> int:
     files: dict[str, list[dict]] = {}
     for result in results:
         files[_key(result.source.path, folder)] = [
-            {"fingerprint": d.fingerprint, "code": d.code, "line": d.span.line, "text": d.text[:80]}
+            {"fingerprint": d.fingerprint, "loose": loose_key(d), "code": d.code, "line": d.span.line,
+             "text": d.text[:80]}
             for d in result.diagnostics]
     data = {"version": BASELINE_VERSION, "tool": "drafter", "fingerprint_version": FINGERPRINT_VERSION,
             "files": dict(sorted(files.items()))}
@@ -59,7 +62,7 @@ class Baseline:
     """A loaded baseline and what checking against it found, per file and in total."""
 
     path: str
-    files: dict[str, set[str]]
+    files: dict[str, list[tuple[str, str]]]
     #: path → (known, fixed): findings still present but not reported, and findings gone
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -80,17 +83,17 @@ class Baseline:
             raise DrafterError("不是 drafter 的基线文件；请用 --write-baseline 重新生成", path)
         if data.get("version") != BASELINE_VERSION or data.get("fingerprint_version") != FINGERPRINT_VERSION:
             raise DrafterError("基线文件的版本与本 drafter 不符；请用 --write-baseline 重新生成", path)
-        files = {str(k): {str(item.get("fingerprint")) for item in v if isinstance(item, dict)}
+        files = {str(k): [(str(item.get("fingerprint")), str(item.get("loose"))) for item in v if isinstance(item, dict)]
                  for k, v in data["files"].items() if isinstance(v, list)}
         return cls(path=path, files=files)
 
     def apply(self, result: CheckResult) -> CheckResult:
-        """Keep only ``result``'s findings that are not in the baseline (in place); count the rest."""
-        known = self.files.get(_key(result.source.path, Path(os.path.abspath(self.path)).parent), set())
-        new = [d for d in result.diagnostics if d.fingerprint not in known]
-        present = {d.fingerprint for d in result.diagnostics}
-        self.stats[result.source.path] = (len(result.diagnostics) - len(new), len(known - present))
-        result.diagnostics = new
+        """Keep only ``result``'s findings that are not in the baseline (in place); count the rest.
+        Findings match by fingerprint, then (for what is left) by code, text and outline area."""
+        known = self.files.get(_key(result.source.path, Path(os.path.abspath(self.path)).parent), [])
+        pairs, fixed, new = pair_findings(known, [(d.fingerprint, loose_key(d)) for d in result.diagnostics])
+        self.stats[result.source.path] = (len(pairs), len(fixed))
+        result.diagnostics = [result.diagnostics[j] for j in new]
         return result
 
     def totals(self) -> tuple[int, int]:
