@@ -32,7 +32,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("f8", "F8", "next_diagnostic", "下一个问题", footer=True),
     KeyAction("f20,shift+f8", "shift+F8", "previous_diagnostic", "上一个问题"),
     KeyAction("f4", "F4", "apply_fix", "应用修复", footer=True),
-    KeyAction("f9", "F9", "ignore_diagnostic", "忽略此问题（记入 drafter.yaml）", footer=True),
+    KeyAction("f9", "F9", "ignore_diagnostic", "忽略此问题（本文档）", footer=True),
     KeyAction("f21,shift+f9", "shift+F9", "show_ignored", "已忽略的问题（查看、恢复）"),
     KeyAction("ctrl+g", "ctrl+g", "goto_section", "转到章节（提纲面板）"),
     KeyAction("f10", "F10", "insert_section", "插入缺失的方面", footer=True),
