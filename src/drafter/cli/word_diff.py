@@ -65,5 +65,5 @@ def changed_words(path: str, before: str, after: str, context: int = CONTEXT) ->
         for k in range(i1, i2):
             out.append(f"{path}:{k + 1}:1: [-{old_lines[k]}-]")
         for k in range(j1, j2):
-            out.append(f"{path}:{max(i1, 1)}:1: {{+{new_lines[k]}+}}")
+            out.append(f"{path}:{i1 + 1}:1: {{+{new_lines[k]}+}}")  # inserted before old line i1 + 1
     return "".join(line + "\n" for line in out)
