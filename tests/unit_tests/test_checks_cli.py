@@ -123,3 +123,31 @@ def test_a_select_or_ignore_code_that_names_no_check_is_warned_about(capsys):
     assert "placeholder.figure" not in err
     main(["check", "--select", "typo,outline.missing-section", "--ignore", "term.outdated", seed])
     assert "drafter rules" not in capsys.readouterr().err
+
+
+def test_a_project_checklist_with_a_failing_example_leaves_every_report_checked(tmp_path, capsys):
+    """Done when (issue 12): the checklist named by drafter.yaml has one failing example; a folder
+    of reports is still checked in full, one line names the entry, and JSON keeps it apart."""
+    (tmp_path / "lists").mkdir()
+    good_entry = BROKEN_EXAMPLE.replace("name: broken", "name: ours").replace(
+        "      - bad: 推进公益广告宣传\n", "      - bad: 推进公益广告宣传\n") + (
+        "  - id: shu-hua\n    type: substitution\n    code: typo.word\n    severity: warning\n"
+        "    wrong: 书划\n    right: 书画\n    examples:\n      - bad: 文学、书划\n        good: 文学、书画\n")
+    (tmp_path / "lists" / "ours.yaml").write_text(good_entry, encoding="utf-8")
+    (tmp_path / "drafter.yaml").write_text("date: 2020-07-10\nchecklists: [lists/]\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED, tmp_path / name)
+    (tmp_path / "c.txt").write_text(SEED.read_text(encoding="utf-8").replace("舒华", "书划"), encoding="utf-8")
+    import json
+
+    assert main(["check", str(tmp_path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert len(data["files"]) == 3 and data["errors"] == [] and data["summary"]["unreadable"] == 0
+    assert [(p["path"], p["line"]) for p in data["config_problems"]] == [(str(tmp_path / "lists" / "ours.yaml"), 12)]
+    assert data["summary"]["config_problems"] == 1
+    # the project's other entry works, and the bundled ones too
+    c = next(f for f in data["files"] if f["path"].endswith("c.txt"))
+    assert ("typo.word", "书划") in {(d["code"], d["text"]) for d in c["diagnostics"]}
+    assert all(("typo.word", "宣作") in {(d["code"], d["text"]) for d in f["diagnostics"]} for f in data["files"])
+    assert len([line for line in captured.err.splitlines() if "ours.yaml" in line]) == 1

@@ -123,3 +123,25 @@ def test_drafter_check_does_not_import_pygls():
             "assert 'pygls' not in sys.modules and 'lsprotocol' not in sys.modules, 'pygls imported'")
     done = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_checklist_problem_is_one_message_and_the_draft_is_still_checked(tmp_path):
+    shutil.copy(SEED, tmp_path / "report.txt")
+    (tmp_path / "bad.yaml").write_text(
+        "version: 1\nname: bad\nsource: s\nentries:\n  - id: xuan-zuo\n    type: substitution\n"
+        "    code: typo.word\n    severity: warning\n    wrong: 宣作\n    right: 宣传\n"
+        "    examples:\n      - bad: 推进公益广告宣传\n", encoding="utf-8")
+    (tmp_path / "drafter.yaml").write_text("date: 2020-07-10\nchecklists: [bad.yaml]\n", encoding="utf-8")
+    client = LspClient(cwd=str(tmp_path))
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {}})
+        client.notify("initialized", {})
+        uri = (tmp_path / "report.txt").as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                                "text": (tmp_path / "report.txt").read_text(encoding="utf-8")}})
+        diagnostics = client.diagnostics(uri)
+        assert len(diagnostics) == 20
+        message = client.wait_for(lambda m: m.get("method") == "window/showMessage")
+        assert "bad.yaml:12" in message["params"]["message"] and "xuan-zuo" in message["params"]["message"]
+    finally:
+        assert client.close() == 0
