@@ -12,8 +12,8 @@ from typing import Iterable
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
-from .fingerprint import assign_fingerprints
-from .ignores import IgnoredDiagnostic, split_ignored
+from .review.fingerprint import assign_fingerprints
+from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import CheckOptions
 from .report.model import Report, ReportPeriod
 from .outlines.definition import Outline, load_outline

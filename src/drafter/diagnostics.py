@@ -59,7 +59,7 @@ class Diagnostic:
     section: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     #: Stable identity of the finding (code, text, near context, outline area; not its line):
-    #: set by :func:`drafter.fingerprint.assign_fingerprints` when a document is checked.
+    #: set by :func:`drafter.review.fingerprint.assign_fingerprints` when a document is checked.
     fingerprint: str = ""
 
     @property

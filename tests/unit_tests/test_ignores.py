@@ -12,7 +12,7 @@ import pytest
 from drafter.api import check_path
 from drafter.cli import main
 from drafter.errors import ChecklistError
-from drafter.ignore_file import add_ignore, remove_ignore
+from drafter.review.ignore_file import add_ignore, remove_ignore
 from drafter.render import render_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 """Changing the text from the engine's side: fixes (F4), ignores (F9, shift+F9), inserting a
 missing section (F10), find and replace (ctrl+f). Each change is one undo step.
 
-An ignore lasts: F9 writes it to the project file (:mod:`drafter.ignore_file`), where
+An ignore lasts: F9 writes it to the project file (:mod:`drafter.review.ignore_file`), where
 ``drafter check`` and the language server honour it too; shift+F9 lists what is ignored — by the
 project file, by a marker in the text, or for this session — and restores the chosen one.
 """
@@ -72,7 +72,7 @@ class EditingMixin:
             self.notify(f"已忽略（文档尚未保存，仅本次有效）：{d.message}")
         else:
             from drafter.errors import DrafterError
-            from drafter.ignore_file import add_ignore
+            from drafter.review.ignore_file import add_ignore
 
             try:
                 written = add_ignore(self.source.path, d)
@@ -109,8 +109,8 @@ class EditingMixin:
         """Report an ignored problem again: remove its project file entry, its marker in the
         text (one undo step) or its session ignore."""
         from drafter.errors import DrafterError
-        from drafter.ignore_file import remove_ignore
-        from drafter.ignores import IgnoreReason
+        from drafter.review.ignore_file import remove_ignore
+        from drafter.review.ignores import IgnoreReason
 
         if isinstance(how, IgnoreReason) and how.entry is not None:
             try:

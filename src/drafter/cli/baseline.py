@@ -1,6 +1,6 @@
 """``drafter check --write-baseline FILE`` / ``--baseline FILE``: report only what is new.
 
-A baseline records each checked file's findings by fingerprint (:mod:`drafter.fingerprint`:
+A baseline records each checked file's findings by fingerprint (:mod:`drafter.review.fingerprint`:
 code, flagged text, near context, outline area — never line numbers), so a finding keeps its
 identity when text above it changes (a finding whose own context changed is still matched by its
 code, text and outline area, if one such is left over). Checking against it reports, and fails on, only findings not
@@ -24,7 +24,7 @@ from pathlib import Path
 from ..api import CheckResult
 from ..errors import DrafterError
 from ..files.save import atomic_write
-from ..fingerprint import FINGERPRINT_VERSION, loose_key, pair_findings
+from ..review.fingerprint import FINGERPRINT_VERSION, loose_key, pair_findings
 
 BASELINE_VERSION = 1
 

@@ -1,7 +1,7 @@
 """``drafter diff OLD NEW``: what changed between two drafts — findings fixed, new and unchanged,
 and the outline's coverage before and after (text or JSON).
 
-Findings are matched by fingerprint (:mod:`drafter.fingerprint`), then by code, text and outline
+Findings are matched by fingerprint (:mod:`drafter.review.fingerprint`), then by code, text and outline
 area, so a finding is “unchanged” however much text moved around it. Exit status: 0, or 1 when a
 new finding is at or above ``--fail-on`` (default ``error``); 2 when a draft cannot be read.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from ..api import CheckResult, check_path
 from ..diagnostics import Diagnostic, Severity
-from ..fingerprint import loose_key, pair_findings
+from ..review.fingerprint import loose_key, pair_findings
 from . import EXIT_FAIL, EXIT_OK
 from .common import add_check_options, options_from_args
 

@@ -1,9 +1,9 @@
 """``drafter check --format sarif``: the findings as a SARIF 2.1.0 log (docs/ci.md).
 
-One run per invocation. Rules carry their help text (:mod:`drafter.ruledocs`); results carry
+One run per invocation. Rules carry their help text (:mod:`drafter.review.ruledocs`); results carry
 regions in the file's own terms — 1-based lines (paragraphs for .docx) and columns in Unicode
 code points (``columnKind: unicodeCodePoints``), end column exclusive as SARIF wants — a
-``partialFingerprints`` entry (:mod:`drafter.fingerprint`) and, where a fix exists, ``fixes[]``.
+``partialFingerprints`` entry (:mod:`drafter.review.fingerprint`) and, where a fix exists, ``fixes[]``.
 Unreadable files become tool execution notifications, checklist problems tool configuration
 notifications, so neither is mistaken for a finding in a report.
 """
@@ -18,7 +18,7 @@ from ..api import CheckResult
 from ..diagnostics import Diagnostic
 from ..errors import DrafterError
 from ..report.textpos import LineIndex
-from ..ruledocs import rule_help
+from ..review.ruledocs import rule_help
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: The key of drafter's fingerprint in ``partialFingerprints`` (versioned with the fingerprint).

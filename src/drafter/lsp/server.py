@@ -6,7 +6,7 @@
   honoured the same way.
 - **Code actions**: each finding's fix (a quick fix; safe fixes are preferred) and an inline
   ignore marker for its line (``【注：忽略 code】``, which the renderer strips).
-- **Hover** over a finding: its message and the rule's explanation (:mod:`drafter.ruledocs`).
+- **Hover** over a finding: its message and the rule's explanation (:mod:`drafter.review.ruledocs`).
 - **Document symbols**: the recognised outline — each part found, with the areas found under it.
 
 Positions: the engine counts code points; the client's units (UTF-16 by default) are converted by
@@ -29,7 +29,7 @@ from ..api import CheckResult, check_text
 from ..diagnostics import Diagnostic, Severity
 from ..errors import DrafterError
 from ..options import CheckOptions
-from ..ruledocs import rule_help
+from ..review.ruledocs import rule_help
 
 #: Seconds of quiet after the last change before the document is checked again.
 DEBOUNCE = 0.3

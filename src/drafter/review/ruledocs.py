@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import rule_for
+from ..checks import rule_for
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable
 
-from .diagnostics import Diagnostic
+from ..diagnostics import Diagnostic
 
 #: Characters of context taken on each side of the flagged text (within its line).
 CONTEXT = 8

@@ -13,11 +13,11 @@ import io
 import os
 from pathlib import Path
 
-from .config import CONFIG_NAMES, find_config, parse_config
-from .diagnostics import Diagnostic
-from .errors import ChecklistError
-from .files.save import atomic_write
-from .options import IgnoredFinding
+from ..config import CONFIG_NAMES, find_config, parse_config
+from ..diagnostics import Diagnostic
+from ..errors import ChecklistError
+from ..files.save import atomic_write
+from ..options import IgnoredFinding
 
 
 def project_file_for(document: str) -> Path:

@@ -3,7 +3,7 @@
 Two places say so, and the CLI, the editor and the language server all read both:
 
 - the project file's ``ignore`` list (``drafter.yaml``): a finding by ``fingerprint`` (see
-  :mod:`drafter.fingerprint`), or by ``code`` and ``text``, optionally only in one ``file``
+  :mod:`drafter.review.fingerprint`), or by ``code`` and ``text``, optionally only in one ``file``
   (codes and prefixes there are handled with ``--ignore`` before this);
 - an inline marker in the draft, a drafting note that the renderer strips like any other:
   ``【注：忽略】`` ignores every finding on its line, ``【注：忽略 typo.word, placeholder】`` only
@@ -19,9 +19,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic
-from .options import CheckOptions, IgnoredFinding
-from .report.model import Report
+from ..diagnostics import Diagnostic
+from ..options import CheckOptions, IgnoredFinding
+from ..report.model import Report
 
 #: The note's text after 【注： or <!--: the word 忽略 (or drafter-ignore), then optional codes.
 _MARKER = re.compile(r"^(?:【注[：:]|<!--)\s*(?:忽略|drafter-ignore)(?=[\s:：】,，]|-->|$)[\s:：]*([^】]*?)\s*(?:】|-->)$")
