@@ -16,7 +16,7 @@ from ..errors import ChecklistError
 from ..files.cache import cache_key, cached, code_stamps, file_stamp
 
 #: Bumped whenever what is pickled changes shape or module (pickles store module paths).
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _HERE = os.path.dirname(os.path.abspath(__file__))
 #: The modules whose code decides what a cached set holds: changing any of them refuses old
 #: pickles. Named by file, not imported: a warm run never imports the YAML reader (format.py).
@@ -54,7 +54,19 @@ def _load_set(stamps: tuple) -> ChecklistSet:
     def build() -> ChecklistSet:
         from .format import read_checklist
 
-        return ChecklistSet([read_checklist(path) for path, _, _ in stamps])
+        loaded, problems = [], []
+        for path, _, _ in stamps:
+            try:
+                checklist = read_checklist(path, lenient=True)
+            except ChecklistError as exc:
+                # A file drafter cannot read as a checklist at all is left out, like a failing
+                # entry: the other checklists and every report are still checked.
+                problems.append(ChecklistError(f"{exc.message}；已停用此检查清单，其他清单和报告照常检查",
+                                               exc.path or path, exc.line))
+                continue
+            loaded.append(checklist)
+            problems.extend(checklist.problems)
+        return ChecklistSet(loaded, problems)
 
     # The checklist modules' own files are part of the key: a changed drafter never reads an
     # old pickle.
@@ -67,8 +79,11 @@ def load_checklists(paths: Iterable[str | os.PathLike[str]] = (), bundled: bool 
 
     Compiled results are cached in memory and on disk, keyed by path, size and mtime.
 
+    Entries that fail their examples and files that are malformed are left out; the set's
+    ``problems`` names each (file:line).
+
     Raises:
-        ChecklistError: a missing path or a malformed checklist (file:line).
+        ChecklistError: a missing path, or two checklists with one name.
     """
     files = (bundled_checklist_files() if bundled else []) + checklist_files(paths)
     files = list(dict.fromkeys(os.path.abspath(f) for f in files))

@@ -149,8 +149,10 @@ class PlainTextOutput:
         out.extend(line(row, row_widths, "│") for row, row_widths in zip(cells[1:], widths_of[1:]))
         return "".join(out)
 
-    def summary(self, results: list[CheckResult], errors: list) -> None:
-        """The closing line: files, counts by severity, unreadable files."""
+    def summary(self, results: list[CheckResult], errors: list, config_problems: int = 0,
+                baseline: str | None = None) -> None:
+        """The closing line: files, counts by severity, unreadable files; then, apart, the
+        configuration's problems and the baseline's counts."""
         totals = {"error": 0, "warning": 0, "info": 0}
         for result in results:
             for key, value in result.counts().items():
@@ -159,4 +161,10 @@ class PlainTextOutput:
                 f"{totals['info']} 个提示")
         if errors:
             line += f"；{len(errors)} 个文件无法读取"
-        self.file_.write(line + "\n")
+        if baseline:
+            line += f"（新问题；{baseline}）"
+        out = [line + "\n"]
+        if config_problems:
+            out.append(f"配置：检查清单有 {config_problems} 处问题，相关条目已停用，报告照常检查"
+                       "（drafter checklists test 查看）\n")
+        self.file_.write("".join(out))
