@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import body_start, checklists, date, replace_fix, wanted
+from ._support import body_start, checklists, date, date_note, replace_fix, wanted
 
 _SEVERITY = {s.value: s for s in Severity}
 
@@ -69,12 +69,16 @@ def check(ctx: CheckContext):
     text = ctx.report.text
     start = body_start(ctx)
     hits, timed_out = loaded.match(text, date(ctx), wanted=lambda code: wanted(ctx, code))
+    note = date_note(ctx)
     for hit in hits:
         if hit.start < start:
             continue
         entry = hit.entry
         fix = replace_fix(hit.start, hit.end, hit.suggestion, entry.safe) if hit.suggestion is not None else None
-        yield ctx.diagnostic(entry.code, hit.message, hit.start, hit.end, severity=_SEVERITY[entry.severity],
+        # An entry in force only from or until a date was judged by the report's date: say when
+        # that date was assumed (today), so the writer knows to give the real one.
+        message = hit.message + note if note and (entry.valid_from or entry.valid_until) else hit.message
+        yield ctx.diagnostic(entry.code, message, hit.start, hit.end, severity=_SEVERITY[entry.severity],
                              suggestion=hit.suggestion, fix=fix,
                              data={"checklist": entry.checklist, "entry": entry.id, "source": entry.source})
     for entry in timed_out if wanted(ctx, "checklist.timeout") else ():

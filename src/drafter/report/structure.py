@@ -3,12 +3,19 @@
 Recognises the genre's layout: a title of one or two lines, a lead, numbered headings at four
 levels (一、 （一） 1. （1） and their non-standard forms, or Markdown ``#``), run-in headings
 whose heading is the paragraph's first sentence, and items 一是…二是… anywhere in a paragraph.
+
+Real reports also head sections without a numbering mark: a short line of its own
+(“立足理论根本，提高党员干部政治素养。” above “1、抓好……”) or a short first sentence opening a
+block of body text (“聚焦主线主题，抓实党史学习教育。深入贯彻……”). Such a paragraph is only a
+*candidate*; candidates become headings when two or more of the same form share a parent and
+no numbered heading of their level does — one short sentence alone is body text.
 """
 
 from __future__ import annotations
 
 import re
 
+from .genre import genre_of
 from .model import Division, Heading, Item, Paragraph, Report, Span
 from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
@@ -57,7 +64,10 @@ def parse_report(source: SourceDocument) -> Report:
         if paragraph is not None and paragraph.kind != "title":
             _read_paragraph(report, paragraph, md_title)
     report.paragraphs = [p for p in paragraphs if p is not None]
+    if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
+        _accept_candidates(report, md_title)
     _build_tree(report)
+    report.genre = genre_of(report.title)
     report.period = detect_period(report)
     return report
 
@@ -176,6 +186,88 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         paragraph.kind = "heading"
         items_from = head_end if run_in else content_end
     paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos)
+    if not (marker or md_level) and not (paragraph.items and paragraph.items[0].at_paragraph_start):
+        paragraph.candidate = _candidate(text, pos, content_end)
+
+
+#: Openings of body sentences, never of a heading: time frames, connectives, the writer's “我”.
+_BODY_START = re.compile(
+    r"(?:今年|去年|明年|本年|年初|年内|全年|上半年|下半年|一年来|半年来|近年来|近期|目前|当前|截至|截止|"
+    r"同时|此外|另外|其中|通过|按照|根据|为了|在|对|经|自|由于|但|而|并|如|据|现将|特此|我|各|全[市县区镇乡]"
+    r"|[0-9０-９])")
+_LINE_MAX = 30        # a heading line of its own: up to 30 characters
+_RUN_IN_MAX = 26      # a run-in heading sentence: up to 26 characters …
+_RUN_IN_BODY = 15     # … followed by at least this much body text
+
+
+def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """Whether an unnumbered paragraph may be a heading by its form: ("line" | "run-in", the
+    heading's end offset in the line), or None. Decided with a few ``find`` calls, no regex
+    over the paragraph (this runs on every paragraph)."""
+    if end - pos < 4 or _BODY_START.match(text, pos):
+        return None
+    stop = _first_of(text, _SENTENCE_END, pos, end)
+    head_end = end if stop is None else stop + 1
+    sentence = text[pos:head_end].rstrip("。！？!? " + _SPACE)
+    if len(sentence) < 4 or sentence.count("，") > 2 or _first_of(sentence, "；;：:", 0, len(sentence)) is not None:
+        return None
+    if head_end >= end or not text[head_end:end].strip(_SPACE):
+        return ("line", end) if len(sentence) <= _LINE_MAX else None
+    if len(sentence) <= _RUN_IN_MAX and end - head_end >= _RUN_IN_BODY:
+        return "run-in", head_end
+    return None
+
+
+def _accept_candidates(report: Report, md_title: bool) -> None:
+    """Turn runs of heading candidates into headings: two or more of one form under one parent,
+    where no numbered heading of their level already heads that parent's sections."""
+    paragraphs = [p for p in report.paragraphs if p.kind != "title"]
+    stack: list[tuple[int, int]] = []          # (level, index) of the numbered headings open
+    numbered_children: dict[tuple[int, int], None] = {}   # (parent index, level) with numbered heads
+    groups: dict[tuple[int, int, str], list[tuple[int, int]]] = {}
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.heading is not None:
+            level = _heading_level(paragraph.heading, md_title)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            numbered_children[(stack[-1][1] if stack else -1, level)] = None
+            stack.append((level, i))
+            continue
+        if paragraph.candidate is None or i + 1 >= len(paragraphs):
+            continue
+        kind = paragraph.candidate[0]
+        top = stack[-1][0] if stack else 0
+        level = top + 1
+        following = paragraphs[i + 1]
+        if kind == "line" and following.heading is not None:
+            # A heading line above numbered sub-headings (1、…) sits one level above them.
+            level = _heading_level(following.heading, md_title) - 1
+            if level <= top:
+                continue
+        elif kind == "line" and following.candidate is not None and following.candidate[0] == "line":
+            continue   # two short lines in a row: a signature, a list — not a heading over body
+        if level > 4:
+            continue
+        parent = next((j for lv, j in reversed(stack) if lv < level), -1)
+        groups.setdefault((parent, level, kind), []).append((i, level))
+    for (parent, level, _kind), members in groups.items():
+        if len(members) < 2 or (parent, level) in numbered_children:
+            continue
+        for i, lvl in members:
+            _make_heading(paragraphs[i], lvl)
+
+
+def _make_heading(paragraph: Paragraph, level: int) -> None:
+    """Make an accepted candidate a heading (its items, if any, start after the heading)."""
+    kind, head_end = paragraph.candidate
+    text, base = paragraph.text, paragraph.span.start
+    pos = paragraph.content_start - base
+    end = max(len(text.rstrip(_SPACE)), pos)
+    paragraph.heading = Heading(marker=None, text=text[pos:head_end].strip(_SPACE),
+                                span=Span.in_line(paragraph.line, base, base + pos, base + head_end),
+                                run_in=kind == "run-in", inferred_level=level)
+    paragraph.kind = "heading"
+    paragraph.items = _items(paragraph.line, text, base, head_end, end, pos)
 
 
 def _items(line: int, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
@@ -217,6 +309,8 @@ def _heading_level(heading: Heading, md_title: bool) -> int:
     """The level of a heading: from its numbering mark, else from its ``#`` count."""
     if heading.marker is not None:
         return heading.marker.level
+    if heading.inferred_level is not None:
+        return heading.inferred_level
     level = (heading.md_level or 1) - (1 if md_title else 0)
     return min(max(level, 1), 4)
 
