@@ -49,7 +49,18 @@ RULES = [
 
 
 def check(ctx: CheckContext):
-    """Compare the matched outline with the standard one."""
+    """Compare the matched outline with the standard one (an advisory outline's findings are
+    all info: a department's outline is a guide, not a standard)."""
+    if ctx.match.outline.advisory:
+        for diagnostic in _findings(ctx):
+            diagnostic.severity = Severity.INFO
+            yield diagnostic
+        return
+    yield from _findings(ctx)
+
+
+def _findings(ctx: CheckContext):
+    """Every structural finding, at its rule's severity."""
     report, match = ctx.report, ctx.match
     order = [p.part.id for p in match.parts]
     required_order = [p.part.id for p in match.parts if p.required]

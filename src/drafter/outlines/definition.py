@@ -48,6 +48,9 @@ class OutlineSection:
     skeleton: dict[str, str] = field(default_factory=dict)   #: part id → heading sentence
     #: Body vocabulary: term → weight (1–3). Decides the area of a section whose heading names none.
     terms: dict[str, int] = field(default_factory=dict)
+    #: Broad words that name the area only when no area's title or alias is in the heading
+    #: (理论 in “强化理论学习”, a masked “理论**”): the last resort before the body decides.
+    words: tuple[str, ...] = ()
     optional: bool = False    #: a report may leave this area out (never “missing”)
     #: For an optional area: the required area it stands in for when that one is not written
     #: on its own (a township report's 网信 section covers 意识形态).
@@ -58,11 +61,12 @@ class OutlineSection:
         """The title first, then the aliases (without repeating the title)."""
         return (self.title,) + tuple(a for a in self.aliases if a != self.title)
 
-    def find(self, text: str) -> tuple[int, str, str] | None:
+    def find(self, text: str, broad: bool = False) -> tuple[int, str, str] | None:
         """The earliest heading phrase of this area in ``text``: (position, alias, matched text);
-        the longest on ties. A gapped alias reports the text it spans (“主流思想舆论”)."""
+        the longest on ties. A gapped alias reports the text it spans (“主流思想舆论”). With
+        ``broad``, the area's broad ``words`` instead of its aliases."""
         best: tuple[int, int, str, str] | None = None
-        for alias, pattern in _compiled(self.phrases):
+        for alias, pattern in _compiled(self.words if broad else self.phrases):
             if pattern is None:
                 pos = text.find(alias)
                 if pos == -1:
@@ -124,6 +128,9 @@ class Outline:
     title_words: tuple[str, ...] = ()   #: title words that pick it (宣传思想, 统战工作…)
     scope: str | None = None  #: "half", "year", or None for any report
     township: bool = False    #: a 乡镇/街道 variant (chosen for 镇、乡、街道 reports)
+    #: An advisory outline (a department's or the generic one: no official standard behind it)
+    #: reports what it misses as info, never as an error.
+    advisory: bool = False
 
     def part(self, part_id: str) -> OutlinePart | None:
         """The part with ``part_id``, or None."""
@@ -136,10 +143,11 @@ class Outline:
 
 
 _TOP = {"version": int, "name": str, "title": str, "description": str, "source": str,
-        "parts": list, "sections": dict, "order": str, "applies_to": dict}
+        "parts": list, "sections": dict, "order": str, "applies_to": dict, "advisory": bool}
 _APPLIES = {"units": list, "titles": list, "scope": str, "township": bool}
 _PART = {"id": str, "title": str, "period": str, "aliases": list, "sections": list, "optional": bool}
-_SECTION = {"title": str, "aliases": list, "skeleton": dict, "terms": dict, "optional": bool, "within": str}
+_SECTION = {"title": str, "aliases": list, "words": list, "skeleton": dict, "terms": dict, "optional": bool,
+            "within": str}
 
 
 def _terms(value: LocatedDict | None, path: str, line: int) -> dict[str, int]:
@@ -195,6 +203,7 @@ def parse_outline(text: str, path: str) -> Outline:
             aliases=_strings(value.get("aliases"), path, value.line_of("aliases"), "aliases"),
             skeleton={str(k): str(v) for k, v in skeleton.items()},
             terms=_terms(value.get("terms"), path, value.line_of("terms")),
+            words=_strings(value.get("words"), path, value.line_of("words"), "words"),
             optional=bool(value.get("optional", False)),
             within=value.get("within"),
         )
@@ -233,7 +242,8 @@ def parse_outline(text: str, path: str) -> Outline:
                    source=data.get("source") or "", order=order,
                    units=_strings(applies.get("units"), path, applies.line_of("units"), "units"),
                    title_words=_strings(applies.get("titles"), path, applies.line_of("titles"), "titles"),
-                   scope=applies.get("scope"), township=bool(applies.get("township", False)))
+                   scope=applies.get("scope"), township=bool(applies.get("township", False)),
+                   advisory=bool(data.get("advisory", False)))
 
 
 def outline_path(name_or_path: str | None) -> Path:

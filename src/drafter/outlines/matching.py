@@ -26,21 +26,21 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..report.genre import Genre
+from ..report.genre import Genre, with_parts
 from ..report.model import Division, Item, Report, Span
 from .definition import Outline, OutlinePart, OutlineSection
 
 # Words that make a level-1 heading a part (a time frame) rather than an area.
 _PERIOD_WORDS = re.compile(r"上半年|下半年|今年|明年|全年|下一步|下步|年度|季度|\d{4}年|以来|近年|今后")
 #: A level-1 heading of the optional problems part (any outline): 存在的问题和不足, 短板弱项…
-_PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|薄弱")
+_PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|薄弱|形势与挑战|面临的形势|挑战")
 _PROBLEMS_TITLE = "存在的问题和不足"
 
 BODY_MIN = 6          #: least total weight of body terms that decides an area
 BODY_MARGIN = 1.5     #: the winner's weight against the runner-up's
 BODY_CAP = 3          #: a term counts at most this many times (a long section is not surer)
 
-CONFIDENCE = {"title": 1.0, "alias": 0.9, "gapped": 0.8, "item": 0.8}
+CONFIDENCE = {"title": 1.0, "alias": 0.9, "gapped": 0.8, "item": 0.8, "word": 0.7}
 
 
 @dataclass
@@ -210,7 +210,11 @@ def _heading_hit(text: str, sections) -> tuple[OutlineSection, str, str] | None:
         if hit and (best is None or (hit[0], -len(hit[2])) < (best[0], -len(best[2]))):
             best = (hit[0], hit[1], hit[2], section)
     if best is None:
-        return None
+        for section in sections:
+            hit = section.find(text, broad=True)
+            if hit and (best is None or (hit[0], -len(hit[2])) < (best[0], -len(best[2]))):
+                best = (hit[0], hit[1], hit[2], section)
+        return (best[3], best[2], "word") if best else None
     return best[3], best[2], "gapped" if "…" in best[1] else "alias"
 
 
@@ -331,11 +335,24 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
     problems: list[Division] = []
     implicit: PartMatch | None = None
     has_problems_part = outline.part("problems") is not None
+    genre = report.genre
+    # The part areas numbered 一、… with no part heading belong to: the first the genre wants.
+    first = next((p for p in outline.parts if not p.optional and
+                  (genre.wants_summary if p.period == "current" else genre.parts == "plan")), outline.parts[0])
+    headed = [d for d in report.divisions if _is_part_heading(d, outline, all_sections)]
     for division in report.divisions:
         text = division.heading.text
         part_hit = match_part(text, outline.parts) if _part_level_division(division) else None
         area_hit = match_area(text, all_sections)
-        if part_hit and not (area_hit and not _PERIOD_WORDS.search(text)):
+        if not headed and not (not has_problems_part and _part_level_division(division) and not area_hit
+                               and _PROBLEMS.search(text)):
+            # No part heading anywhere: the top-level sections are the areas of one part.
+            if implicit is None:
+                implicit = PartMatch(part=first, implicit=True, start=division.start)
+                found.append(implicit)
+            implicit.units.append(_division_unit(division))
+            implicit.end = division.end
+        elif part_hit and not (area_hit and not _PERIOD_WORDS.search(text)):
             found.append(PartMatch(part=part_hit[0], division=division, matched=part_hit[1],
                                    units=area_units(division), start=division.start, end=division.end))
             implicit = None
@@ -345,7 +362,7 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
         elif (area_hit or _implicit_member(division, implicit)) and not any(not pm.implicit for pm in found):
             # Areas numbered 一、…五、 before any part heading: the first part, implied.
             if implicit is None:
-                implicit = PartMatch(part=outline.parts[0], implicit=True, start=division.start)
+                implicit = PartMatch(part=first, implicit=True, start=division.start)
                 found.append(implicit)
             implicit.units.append(_division_unit(division))
             implicit.end = division.end
@@ -353,8 +370,9 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
             extras.append(division)
 
     _plan_as_last_item(found, outline)
-    genre = report.genre
-    result = OutlineMatch(outline=outline, parts=[], extra_parts=extras, problems=problems, genre=genre)
+    result = OutlineMatch(outline=outline, parts=[], extra_parts=extras, problems=problems,
+                          genre=with_parts(genre, any(pm.part.period == "current" for pm in found),
+                                           any(pm.part.period == "next" for pm in found)))
     by_id: dict[str, PartMatch] = {}
     for pm in found:
         if pm.part.id in by_id:
@@ -375,6 +393,16 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
             if sm.section.id == mp.section.id:
                 sm.elsewhere = mp.unit
     return result
+
+
+def _is_part_heading(division: Division, outline: Outline, sections) -> bool:
+    """Whether a top-level heading names a part (or the problems part) rather than an area."""
+    if not _part_level_division(division):
+        return False
+    text = division.heading.text
+    if match_part(text, outline.parts):
+        return not (match_area(text, sections) and not _PERIOD_WORDS.search(text))
+    return outline.part("problems") is None and bool(_PROBLEMS.search(text)) and not match_area(text, sections)
 
 
 def _implicit_member(division: Division, implicit: PartMatch | None) -> bool:

@@ -28,7 +28,10 @@ class Genre:
     """What the title says the report is."""
 
     scope: str | None = None   #: "half", "year", or None (the title does not say)
-    parts: str = "summary+plan"   #: "summary+plan", "summary" or "plan"
+    #: "summary+plan", "summary", "plan", or "unknown" (the title names neither: a summary is
+    #: expected, a plan is not demanded)
+    parts: str = "summary+plan"
+    half: int | None = None    #: 1 or 2 for a half-year report, when the title says which
 
     @property
     def wants_summary(self) -> bool:
@@ -38,13 +41,26 @@ class Genre:
     @property
     def wants_plan(self) -> bool:
         """Whether the report must have a plan part."""
-        return self.parts != "summary"
+        return self.parts in ("summary+plan", "plan")
+
+    @property
+    def id(self) -> str:
+        """One word for the genre: h1, h2, annual, summary-only, plan-only, or unknown."""
+        if self.parts == "summary":
+            return "summary-only"
+        if self.parts == "plan":
+            return "plan-only"
+        if self.scope == "year":
+            return "annual"
+        if self.scope == "half":
+            return "h2" if self.half == 2 else "h1"
+        return "unknown"
 
     @property
     def label(self) -> str:
         """E.g. 半年总结及计划, 年度总结."""
         scope = {"half": "半年", "year": "年度"}.get(self.scope or "", "")
-        parts = {"summary+plan": "总结及计划", "summary": "总结", "plan": "计划"}[self.parts]
+        parts = {"summary+plan": "总结及计划", "summary": "总结", "plan": "计划", "unknown": "报告"}[self.parts]
         return scope + parts
 
 
@@ -57,8 +73,27 @@ def genre_of(title: str | None) -> Genre:
     elif _YEAR_WORDS.search(title) or _YEAR.search(title):
         scope = "year"
     summary, plan = bool(_SUMMARY.search(title)), bool(_PLAN.search(title))
-    parts = "summary" if summary and not plan else "plan" if plan and not summary else "summary+plan"
-    return Genre(scope=scope, parts=parts)
+    parts = ("summary+plan" if summary and plan else "summary" if summary else "plan" if plan
+             else "unknown" if title else "summary+plan")
+    half = None
+    if scope == "half":
+        m = _HALF_OF.search(title)
+        half = 2 if m and m.group(0).startswith(("下", "三", "后")) else 1
+        if m and m.group(0).startswith("下") and parts == "summary+plan" and title.find("上半年") != -1:
+            half = 1   # 上半年工作总结及下半年工作计划: a report on 上半年
+    return Genre(scope=scope, parts=parts, half=half)
+
+
+_HALF_OF = re.compile(r"上半年|下半年|[三]季度|前三季度")
+
+
+def with_parts(genre: Genre, summary: bool, plan: bool) -> Genre:
+    """The genre once the report's parts are known: a title that names neither part takes the
+    parts the text has; one naming a summary only, but with a plan written, has both."""
+    if genre.parts == "unknown" or genre.parts == "summary" and plan or genre.parts == "plan" and summary:
+        parts = "summary+plan" if summary and plan else "plan" if plan and not summary else "summary"
+        return Genre(scope=genre.scope, parts=parts, half=genre.half)
+    return genre
 
 
 def unit_of(title: str | None) -> str | None:

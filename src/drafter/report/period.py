@@ -25,6 +25,7 @@ _SIGNED = re.compile(r"^[\s　]*([0-9〇○Ｏ零一二三四五六七八九]{4}
                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日[\s　]*$")
 #: The lead's own time frame: “2020年以来”, “2020年上半年，”, “2020年1-6月”, or a sentence opening “2020年，”.
 _LEAD = re.compile(r"((?:19|20)\d{2})\s*年(?:(以来|上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)|(?=[，,]))")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)?")
 _LEAD_CHARS = 400   # only the lead's opening sentences speak of the report's own period
 
 
@@ -61,11 +62,14 @@ def detect_period(report: "Report") -> ReportPeriod:
         half = 1 if word.startswith("上") or "一" in word or "二" in word or "1" in word or "2" in word else None
         if word.startswith("下") or any(c in word for c in "三四34"):
             half = 2
+        if half is None and word not in ("全年", "度"):
+            half = report.genre.half   # 2023年某镇上半年…: the half is not next to the year
         return ReportPeriod(int(m.group(1)), half, "title", scope, written=_signed(report))
-    half = None
-    m = _HALF_WORD.search(title)
-    if m:
-        half = 1 if m.group(1) == "上半年" else 2
+    half = report.genre.half
+    if half is None:
+        m = _HALF_WORD.search(title)
+        if m:
+            half = 1 if m.group(1) == "上半年" else 2
     return _from_text(report, half, scope)
 
 
@@ -79,7 +83,9 @@ def _from_text(report: "Report", half: int | None, scope: str | None) -> ReportP
     lead = "".join(p.text for p in report.lead)[:_LEAD_CHARS]
     if not lead and report.paragraphs:
         lead = next((p.text for p in report.paragraphs if p.kind != "title"), "")[:_LEAD_CHARS]
-    m = _LEAD.search(lead)
+    # The part headings name the period too: “一、2023年上半年工作完成情况”, “一、2022年工作总结”.
+    heads = "".join(d.heading.text + "。" for d in report.divisions if d.level == 1)
+    m = _LEAD.search(lead) or _HEAD_YEAR.search(heads)
     if m:
         word = m.group(2) or ""
         if word == "上半年" or "6" in word:

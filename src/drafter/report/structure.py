@@ -5,10 +5,13 @@ levels (一、 （一） 1. （1） and their non-standard forms, or Markdown ``
 whose heading is the paragraph's first sentence, and items 一是…二是… anywhere in a paragraph.
 
 Real reports also head sections without a numbering mark: a short line of its own
-(“立足理论根本，提高党员干部政治素养。” above “1、抓好……”) or a short first sentence opening a
-block of body text (“聚焦主线主题，抓实党史学习教育。深入贯彻……”). Such a paragraph is only a
-*candidate*; candidates become headings when two or more of the same form share a parent and
-no numbered heading of their level does — one short sentence alone is body text.
+(“立足理论根本，提高党员干部政治素养。” above “1、抓好……”), a short first sentence opening a
+block of body text (“聚焦主线主题，抓实党史学习教育。深入贯彻……”), or a yearbook's bracketed
+head (“【理论武装工作扎实深入】一是……”). Such a paragraph is only a *candidate*; candidates
+become headings when two or more of the same form share a parent and no numbered heading of their
+level does — one short sentence alone is body text. A single one is a heading only where its form
+leaves no doubt: a bracketed head; a short line with no closing punctuation above a paragraph of
+body text; a short first sentence opening the first block under a level-1 heading.
 """
 
 from __future__ import annotations
@@ -198,12 +201,17 @@ _BODY_START = re.compile(
 _LINE_MAX = 30        # a heading line of its own: up to 30 characters
 _RUN_IN_MAX = 26      # a run-in heading sentence: up to 26 characters …
 _RUN_IN_BODY = 15     # … followed by at least this much body text
+_BODY_MIN = 40        # a paragraph of body text under a lone heading line
 
 
 def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """Whether an unnumbered paragraph may be a heading by its form: ("line" | "run-in", the
     heading's end offset in the line), or None. Decided with a few ``find`` calls, no regex
     over the paragraph (this runs on every paragraph)."""
+    if text.startswith("【", pos):
+        close = text.find("】", pos, pos + _LINE_MAX)
+        if close > pos + 2:
+            return "bracket", close + 1
     if end - pos < 4 or _BODY_START.match(text, pos):
         return None
     stop = _first_of(text, _SENTENCE_END, pos, end)
@@ -212,7 +220,9 @@ def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
     if len(sentence) < 4 or sentence.count("，") > 2 or _first_of(sentence, "；;：:", 0, len(sentence)) is not None:
         return None
     if head_end >= end or not text[head_end:end].strip(_SPACE):
-        return ("line", end) if len(sentence) <= _LINE_MAX else None
+        if len(sentence) > _LINE_MAX:
+            return None
+        return ("line", end) if stop is not None else ("bare", end)
     if len(sentence) <= _RUN_IN_MAX and end - head_end >= _RUN_IN_BODY:
         return "run-in", head_end
     return None
@@ -225,6 +235,7 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
     stack: list[tuple[int, int]] = []          # (level, index) of the numbered headings open
     numbered_children: dict[tuple[int, int], None] = {}   # (parent index, level) with numbered heads
     groups: dict[tuple[int, int, str], list[tuple[int, int]]] = {}
+    opened: set[tuple[int, int]] = set()
     for i, paragraph in enumerate(paragraphs):
         if paragraph.heading is not None:
             level = _heading_level(paragraph.heading, md_title)
@@ -239,6 +250,12 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
         top = stack[-1][0] if stack else 0
         level = top + 1
         following = paragraphs[i + 1]
+        if kind == "bare" and following.candidate is None and following.heading is None \
+                and len(following.text) >= _BODY_MIN:
+            kind = "single"    # a title-like line above body text: a heading on its own
+        elif kind == "bare":
+            kind = "line"
+        opening = kind == "run-in" and bool(stack) and stack[-1] == (1, i - 1)
         if kind == "line" and following.heading is not None:
             # A heading line above numbered sub-headings (1、…) sits one level above them.
             level = _heading_level(following.heading, md_title) - 1
@@ -250,8 +267,12 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
             continue
         parent = next((j for lv, j in reversed(stack) if lv < level), -1)
         groups.setdefault((parent, level, kind), []).append((i, level))
-    for (parent, level, _kind), members in groups.items():
-        if len(members) < 2 or (parent, level) in numbered_children:
+        if opening:
+            opened.add((parent, level))   # the first block under a level-1 heading (一、2022年工作总结)
+    for (parent, level, kind), members in groups.items():
+        if (parent, level) in numbered_children:
+            continue
+        if len(members) < 2 and kind not in ("bracket", "single") and (parent, level) not in opened:
             continue
         for i, lvl in members:
             _make_heading(paragraphs[i], lvl)
@@ -265,7 +286,7 @@ def _make_heading(paragraph: Paragraph, level: int) -> None:
     end = max(len(text.rstrip(_SPACE)), pos)
     paragraph.heading = Heading(marker=None, text=text[pos:head_end].strip(_SPACE),
                                 span=Span.in_line(paragraph.line, base, base + pos, base + head_end),
-                                run_in=kind == "run-in", inferred_level=level)
+                                run_in=head_end < end, inferred_level=level)
     paragraph.kind = "heading"
     paragraph.items = _items(paragraph.line, text, base, head_end, end, pos)
 
