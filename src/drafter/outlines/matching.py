@@ -191,15 +191,16 @@ def find_phrase(text: str, phrases: tuple[str, ...]) -> tuple[int, str] | None:
     return (best[0], best[2]) if best else None
 
 
-def match_area(text: str, sections) -> tuple[OutlineSection, str] | None:
+def match_area(text: str, sections, broad: bool = True) -> tuple[OutlineSection, str] | None:
     """The area a heading sentence names: by title first, else by the earliest alias (a gapped
-    alias reports the words it spans, e.g. 主流思想舆论)."""
-    hit = _heading_hit(text, sections)
+    alias reports the words it spans, e.g. 主流思想舆论), else (with ``broad``) by an area's
+    broad word."""
+    hit = _heading_hit(text, sections, broad)
     return (hit[0], hit[1]) if hit else None
 
 
-def _heading_hit(text: str, sections) -> tuple[OutlineSection, str, str] | None:
-    """(area, matched text, "title" | "alias" | "gapped") for a heading sentence, or None."""
+def _heading_hit(text: str, sections, broad: bool = True) -> tuple[OutlineSection, str, str] | None:
+    """(area, matched text, "title" | "alias" | "gapped" | "word") for a heading sentence, or None."""
     titled = [(text.find(s.title), s) for s in sections if s.title in text]
     if titled:
         _, section = min(titled, key=lambda pair: pair[0])
@@ -210,6 +211,8 @@ def _heading_hit(text: str, sections) -> tuple[OutlineSection, str, str] | None:
         if hit and (best is None or (hit[0], -len(hit[2])) < (best[0], -len(best[2]))):
             best = (hit[0], hit[1], hit[2], section)
     if best is None:
+        if not broad:
+            return None
         for section in sections:
             hit = section.find(text, broad=True)
             if hit and (best is None or (hit[0], -len(hit[2])) < (best[0], -len(best[2]))):
@@ -343,7 +346,8 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
     for division in report.divisions:
         text = division.heading.text
         part_hit = match_part(text, outline.parts) if _part_level_division(division) else None
-        area_hit = match_area(text, all_sections)
+        # A broad word (宣传, 文化) never makes a part heading an area: only a title or an alias does.
+        area_hit = match_area(text, all_sections, broad=not part_hit)
         if not headed and not (not has_problems_part and _part_level_division(division) and not area_hit
                                and _PROBLEMS.search(text)):
             # No part heading anywhere: the top-level sections are the areas of one part.
@@ -401,7 +405,7 @@ def _is_part_heading(division: Division, outline: Outline, sections) -> bool:
         return False
     text = division.heading.text
     if match_part(text, outline.parts):
-        return not (match_area(text, sections) and not _PERIOD_WORDS.search(text))
+        return not (match_area(text, sections, broad=False) and not _PERIOD_WORDS.search(text))
     return outline.part("problems") is None and bool(_PROBLEMS.search(text)) and not match_area(text, sections)
 
 

@@ -244,24 +244,27 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
             numbered_children[(stack[-1][1] if stack else -1, level)] = None
             stack.append((level, i))
             continue
-        if paragraph.candidate is None or i + 1 >= len(paragraphs):
+        if paragraph.candidate is None:
             continue
         kind = paragraph.candidate[0]
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if following is None and kind in ("line", "bare"):
+            continue   # a short last line: a signature or a date, not a heading
         top = stack[-1][0] if stack else 0
         level = top + 1
-        following = paragraphs[i + 1]
-        if kind == "bare" and following.candidate is None and following.heading is None \
-                and len(following.text) >= _BODY_MIN:
+        if kind == "bare" and following.heading is None and len(following.text) >= _BODY_MIN \
+                and (following.candidate is None or following.candidate[0] == "run-in"):
             kind = "single"    # a title-like line above body text: a heading on its own
         elif kind == "bare":
             kind = "line"
         opening = kind == "run-in" and bool(stack) and stack[-1] == (1, i - 1)
-        if kind == "line" and following.heading is not None:
+        if kind == "line" and following is not None and following.heading is not None:
             # A heading line above numbered sub-headings (1、…) sits one level above them.
             level = _heading_level(following.heading, md_title) - 1
             if level <= top:
                 continue
-        elif kind == "line" and following.candidate is not None and following.candidate[0] == "line":
+        elif kind == "line" and following is not None and following.candidate is not None \
+                and following.candidate[0] == "line":
             continue   # two short lines in a row: a signature, a list — not a heading over body
         if level > 4:
             continue
