@@ -84,7 +84,7 @@ def _findings(ctx: CheckContext):
                     f"缺少“{part.title_for(half)}”部分（{STANDARD}要求的第 {required_order.index(part.id) + 1} 部分）",
                     last_line.start, last_line.end, part=part.id, section=None)
             continue
-        span = pm.span
+        span = pm.span or report.span(pm.start, pm.start)
         for sm in pm.sections:
             if not sm.found and sm.required and sm.elsewhere is None:
                 yield ctx.diagnostic(

@@ -422,8 +422,8 @@ def _plan_as_last_item(found: list[PartMatch], outline: Outline) -> None:
     if not plans or not found or any(pm.part.period == "next" for pm in found):
         return
     last = found[-1]
-    if not last.units or last.units[-1].division is None:
-        return
+    if len(last.units) < 2 or last.units[-1].division is None:
+        return   # a part is never emptied: its only section stays its own
     unit = last.units[-1]
     hit = match_part(unit.title, plans)
     if not hit or not _PERIOD_WORDS.search(unit.title) or match_area(unit.title, tuple(outline.sections.values())):

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 _HALF = re.compile(r"上半年|下半年|半年|前半年|1\s*[-—–至~]\s*6\s*月|[一二]季度|前三季度")
-_YEAR_WORDS = re.compile(r"年度|全年|年终|一年来")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR_WORDS = re.compile(r"年度|全年|年终|一年来|下年|明年|来年")
+_YEAR = re.compile(r"(?:(?:19|20)\d{2}|20[XxＸ×*]{2}|[XxＸ×*]{2})\s*年")
 _SUMMARY = re.compile(r"总结|回顾|汇报|情况|综述|述职|成效|小结")
 _PLAN = re.compile(r"计划|安排|打算|思路|要点|设想|谋划|规划|部署|重点工作|目标任务")
 
@@ -88,11 +88,37 @@ _HALF_OF = re.compile(r"上半年|下半年|[三]季度|前三季度")
 
 
 def with_parts(genre: Genre, summary: bool, plan: bool) -> Genre:
-    """The genre once the report's parts are known: a title that names neither part takes the
-    parts the text has; one naming a summary only, but with a plan written, has both."""
-    if genre.parts == "unknown" or genre.parts == "summary" and plan or genre.parts == "plan" and summary:
-        parts = "summary+plan" if summary and plan else "plan" if plan and not summary else "summary"
-        return Genre(scope=genre.scope, parts=parts, half=genre.half)
+    """The genre once the report's parts are known: one whose title names one part but which
+    has both written has both; a title that names neither takes both when both are there (a
+    text with only a summary may be an opening: it stays unknown)."""
+    if summary and plan and genre.parts != "summary+plan":
+        return Genre(scope=genre.scope, parts="summary+plan", half=genre.half)
+    if genre.parts == "unknown" and plan and not summary:
+        return Genre(scope=genre.scope, parts="plan", half=genre.half)
+    return genre
+
+
+def with_scope(genre: Genre, half: int | None, year_known: bool) -> Genre:
+    """The genre of a title that does not say its scope, once the text's period is known
+    (its lead or part headings: 2025年上半年 → half-year; 2021年以来 → a year)."""
+    if genre.scope is not None or not (half or year_known):
+        return genre
+    return Genre(scope="half" if half else "year", parts=genre.parts, half=half)
+
+
+#: The lead's announcement of what follows: “现将上半年工作总结及下半年工作计划汇报如下”.
+_ANNOUNCE = re.compile(r"现将[^。；]{2,60}?(?:汇报|报告|总结)如下")
+
+
+def announced(genre: Genre, lead: str) -> Genre:
+    """The genre completed by the lead's announcement, when the title names one part only
+    (or none) and the announcement names both."""
+    m = _ANNOUNCE.search(lead)
+    if not m or genre.parts == "summary+plan":
+        return genre
+    said = genre_of(m.group(0))
+    if said.parts == "summary+plan":
+        return Genre(scope=genre.scope or said.scope, parts="summary+plan", half=genre.half or said.half)
     return genre
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .genre import genre_of
+from .genre import announced, genre_of, with_scope
 from .model import Division, Heading, Item, Paragraph, Report, Span
 from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
@@ -70,8 +70,10 @@ def parse_report(source: SourceDocument) -> Report:
     if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
         _accept_candidates(report, md_title)
     _build_tree(report)
-    report.genre = genre_of(report.title)
+    report.genre = announced(genre_of(report.title), "".join(p.text for p in report.lead)[:300])
     report.period = detect_period(report)
+    if report.period.source == "text":
+        report.genre = with_scope(report.genre, report.period.half, report.period.year is not None)
     return report
 
 
