@@ -69,7 +69,15 @@ class CheckingMixin:
         self.result, self.result_version = result, version
         self.status.checking = version != self.version
         self.editor.set_marks(marks)
+        if result.outline.name != self.outline.name:
+            # The engine chose another outline for this report (its title names 统战部…).
+            self.outline = result.outline
+            self.outline_panel.set_outline(result.outline)
         self.outline_panel.show_result(result)
+        date = result.date
+        self.status.period_assumed = bool(date and date.assumed)
+        # Only an assumed date is shown: the writer should know the report is judged as of today.
+        self.status.period = "未注明日期，按今天判断" if self.status.period_assumed else ""
         self.diagnostics_panel.show_result(result, options)
         self.status.counts = result.counts()
         if preview is not None and self.preview_panel.display:

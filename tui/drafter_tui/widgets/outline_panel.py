@@ -44,6 +44,17 @@ class OutlinePanel(Tree[NodeKey]):
         #: Whether each node is present, after the last check (None before the first).
         self.present: dict[NodeKey, bool] = {}
         self._by_key = {}
+        self._add_nodes(outline)
+
+    def set_outline(self, outline: Outline) -> None:
+        """Show another outline's parts and areas (the one the engine chose for the report)."""
+        self.outline = outline
+        self.present.clear()
+        self._by_key = {}
+        self.root.remove_children()
+        self._add_nodes(outline)
+
+    def _add_nodes(self, outline: Outline) -> None:
         for part in outline.parts:
             part_node = self.root.add(node_label(part.title, None, 0), data=(part.id, None), expand=True)
             self._by_key[(part.id, None)] = part_node
@@ -54,7 +65,7 @@ class OutlinePanel(Tree[NodeKey]):
     def show_result(self, result: CheckResult) -> None:
         """Update every node's status and count from ``result``."""
         counts = result.counts_by_section()
-        half = result.report.period.half
+        half = result.report.period   # its half and scope: 下半年工作总结, 全年工作总结…
         for pm in result.match.parts:
             key = (pm.part.id, None)
             self.present[key] = pm.found

@@ -22,6 +22,8 @@ class Status:
     section: str = ""
     checking: bool = False
     read_only: bool = False   #: a .docx: never saved over (save as .txt/.md)
+    period: str = ""          #: said when an undated report is judged as of today
+    period_assumed: bool = False   #: no date in the report or the options: today was assumed
 
 
 _NEWLINES = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
@@ -43,6 +45,8 @@ def status_text(s: Status) -> Text:
     if s.checking:
         t.append("检查中… ", style="dim")
     t.append(f"行 {s.line}:{s.column} ")
+    if s.period:
+        t.append(f"{s.period} ", style="bold magenta" if s.period_assumed else "dim")
     if s.section:
         t.append(f"§ {s.section}", style="cyan")
     return t
