@@ -98,8 +98,9 @@ def _findings(ctx: CheckContext):
             if unit.misplaced or unit.umbrella:
                 continue
             if unit.area is None:
-                yield ctx.diagnostic("outline.extra", f"“{unit.title[:20]}”未匹配{STANDARD}中的任何方面",
-                                     unit.span.start, unit.span.end, part=part.id, section=None)
+                if part.sections:   # a parts-only outline has no areas to miss
+                    yield ctx.diagnostic("outline.extra", f"“{unit.title[:20]}”未匹配{STANDARD}中的任何方面",
+                                         unit.span.start, unit.span.end, part=part.id, section=None)
             elif unit.area in seen:
                 first = seen[unit.area]
                 title = part.sections[[s.id for s in part.sections].index(unit.area)].title

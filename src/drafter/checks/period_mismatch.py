@@ -8,6 +8,10 @@ sentence or clause and followed by a comma or a planning verb. “开展第二�
 
 Years: “2019年上半年” or a quoted annual campaign “2020清朗” in a 2026 report, except in
 comparisons (比/较/与…相比/同期/以来).
+
+The periods follow the genre: an annual report has no half of its own (its plan is for next
+year, and may name that year); a plan-only report (…下半年工作思路) plans the period its title
+names.
 """
 
 from __future__ import annotations
@@ -51,12 +55,14 @@ def _own_periods(ctx: CheckContext):
     if half not in (1, 2):
         return
     text = ctx.report.text
+    plan_only = ctx.match.genre.parts == "plan"
     for pm in ctx.match.parts:
         if not pm.found or pm.end <= pm.start:
             continue
-        own = half if pm.part.period == "current" else 3 - half
+        ahead = pm.part.period == "next" and not plan_only
+        own = 3 - half if ahead else half
         right = "上半年" if own == 1 else "下半年"
-        if half == 2 and pm.part.period == "next":
+        if half == 2 and ahead:
             right = "明年"  # a 下半年 report plans next year (its part: 明年工作安排)
         for m in _OWN.finditer(text, pm.start, pm.end):
             word = m.group("word")
@@ -64,7 +70,7 @@ def _own_periods(ctx: CheckContext):
             if said == own:
                 continue
             yield ctx.diagnostic("period.mismatch",
-                                 f"本部分是{right}{'总结' if pm.part.period == 'current' else '计划'}，"
+                                 f"本部分是{right}{'计划' if ahead or plan_only else '总结'}，"
                                  f"却以“{word}”为时间范围，应为“{right}”",
                                  m.start("word"), m.end("word"), suggestion=right,
                                  fix=replace_fix(m.start("word"), m.end("word"), right, safe=False))
@@ -76,6 +82,8 @@ def _years(ctx: CheckContext):
         return
     text = ctx.report.text
     half = ctx.report.period.half
+    # Whose plan is for the next year: a 下半年 report's, and an annual report's.
+    next_year_plan = (half == 2 or ctx.match.genre.scope == "year") and ctx.match.genre.parts != "plan"
     for m in _YEAR.finditer(text, body_start(ctx)):
         before = text[m.start() - 1] if m.start() else ""
         if before.isdigit() or m.group("suffix") is None and before != "“":
@@ -84,7 +92,7 @@ def _years(ctx: CheckContext):
         allowed = {report_year}
         part, _ = ctx.match.locate(m.start())
         pm = ctx.match.part(part) if part else None
-        if pm is not None and pm.part.period == "next" and half == 2:
+        if pm is not None and pm.part.period == "next" and next_year_plan:
             allowed = {report_year + 1}
         if said in allowed:
             continue

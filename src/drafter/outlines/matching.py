@@ -258,14 +258,38 @@ def units_of(division: Division) -> list[Unit]:
 
 
 def area_units(division: Division) -> list[Unit]:
-    """The area units of a part: its sub-headings and, before them, the items that begin its own
-    paragraphs (a plan of items 一是… keeps them when a moved （五） heading follows); with no
-    sub-headings, its items (paragraph-initial first)."""
+    """The area units of a part: its sub-headings and the items that begin its own paragraphs;
+    with no sub-headings, its items (paragraph-initial first).
+
+    A heading moved into a plan of items (（五）深耕……。一是……二是…… put just after
+    “二、下半年工作安排”) swallows, by the numbering, the plan's own items 一是…五是 that follow
+    it. A run of paragraph-initial items starting again at 一是 after a sub-heading whose own
+    paragraph already had items is given back to the part."""
     if not division.children:
         return units_of(division)
     first_child = division.children[0].start
     own = [i for i in division.items if i.at_paragraph_start and i.span.start < first_child]
-    return _item_units(own, first_child) + [_division_unit(child) for child in division.children]
+    units = _item_units(own, first_child)
+    for child in division.children:
+        unit = _division_unit(child)
+        returned = _returned_items(child)
+        if returned:
+            unit.end = returned[0].span.start
+            units.append(unit)
+            units.extend(_item_units(returned, child.end))
+        else:
+            units.append(unit)
+    return units
+
+
+def _returned_items(child: Division) -> list[Item]:
+    """The plan items a moved sub-heading swallowed (see ``area_units``), or []."""
+    if child.children or len(child.paragraphs) < 3 or not child.paragraphs[0].items:
+        return []
+    later = [i for p in child.paragraphs[1:] for i in p.items if i.at_paragraph_start]
+    if len(later) < 2 or later[0].number != 1:
+        return []
+    return later
 
 
 def _sub_units(unit: Unit) -> list[Unit]:

@@ -68,7 +68,9 @@ def parse_report(source: SourceDocument) -> Report:
             _read_paragraph(report, paragraph, md_title)
     report.paragraphs = [p for p in paragraphs if p is not None]
     if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
-        _accept_candidates(report, md_title)
+        # Lines of their own first: the run-in heads of the blocks below them nest under them.
+        _accept_candidates(report, md_title, ("line", "bare", "bracket"))
+        _accept_candidates(report, md_title, ("run-in",))
     _build_tree(report)
     report.genre = announced(genre_of(report.title), "".join(p.text for p in report.lead)[:300])
     report.period = detect_period(report)
@@ -230,9 +232,9 @@ def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _accept_candidates(report: Report, md_title: bool) -> None:
-    """Turn runs of heading candidates into headings: two or more of one form under one parent,
-    where no numbered heading of their level already heads that parent's sections."""
+def _accept_candidates(report: Report, md_title: bool, kinds: tuple[str, ...]) -> None:
+    """Turn runs of heading candidates of ``kinds`` into headings: two or more of one form under
+    one parent, where no numbered heading of their level already heads that parent's sections."""
     paragraphs = [p for p in report.paragraphs if p.kind != "title"]
     stack: list[tuple[int, int]] = []          # (level, index) of the numbered headings open
     numbered_children: dict[tuple[int, int], None] = {}   # (parent index, level) with numbered heads
@@ -246,7 +248,7 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
             numbered_children[(stack[-1][1] if stack else -1, level)] = None
             stack.append((level, i))
             continue
-        if paragraph.candidate is None:
+        if paragraph.candidate is None or paragraph.candidate[0] not in kinds:
             continue
         kind = paragraph.candidate[0]
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
@@ -263,8 +265,8 @@ def _accept_candidates(report: Report, md_title: bool) -> None:
         if kind == "line" and following is not None and following.heading is not None:
             # A heading line above numbered sub-headings (1、…) sits one level above them.
             level = _heading_level(following.heading, md_title) - 1
-            if level <= top:
-                continue
+            if level < 1 or any(lv == level for lv, _ in stack):
+                continue   # no level between its parent and the numbered heads below it
         elif kind == "line" and following is not None and following.candidate is not None \
                 and following.candidate[0] == "line":
             continue   # two short lines in a row: a signature, a list — not a heading over body
