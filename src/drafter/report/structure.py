@@ -240,6 +240,7 @@ def _accept_candidates(report: Report, md_title: bool, kinds: tuple[str, ...]) -
     numbered_children: dict[tuple[int, int], None] = {}   # (parent index, level) with numbered heads
     groups: dict[tuple[int, int, str], list[tuple[int, int]]] = {}
     opened: set[tuple[int, int]] = set()
+    in_items = False      # inside a run of paragraphs that open with items 一是…
     for i, paragraph in enumerate(paragraphs):
         if paragraph.heading is not None:
             level = _heading_level(paragraph.heading, md_title)
@@ -247,17 +248,22 @@ def _accept_candidates(report: Report, md_title: bool, kinds: tuple[str, ...]) -
                 stack.pop()
             numbered_children[(stack[-1][1] if stack else -1, level)] = None
             stack.append((level, i))
+            in_items = False
             continue
+        if paragraph.items and paragraph.items[0].at_paragraph_start:
+            in_items = True
         if paragraph.candidate is None or paragraph.candidate[0] not in kinds:
             continue
         kind = paragraph.candidate[0]
         following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if following is None and kind in ("line", "bare"):
-            continue   # a short last line: a signature or a date, not a heading
+        if kind in ("line", "bare") and (following is None or following.candidate is not None
+                                         and following.candidate[0] in ("line", "bare")):
+            continue   # a short last line, or two in a row: a signature, a date, a title, a list
         top = stack[-1][0] if stack else 0
         level = top + 1
         if kind == "bare" and following.heading is None and len(following.text) >= _BODY_MIN \
-                and (following.candidate is None or following.candidate[0] == "run-in"):
+                and (following.candidate is None or following.candidate[0] == "run-in") and not in_items:
+            # (never inside a run of items 一是…: a lone line there would cut the run in two)
             kind = "single"    # a title-like line above body text: a heading on its own
         elif kind == "bare":
             kind = "line"
@@ -267,9 +273,6 @@ def _accept_candidates(report: Report, md_title: bool, kinds: tuple[str, ...]) -
             level = _heading_level(following.heading, md_title) - 1
             if level < 1 or any(lv == level for lv, _ in stack):
                 continue   # no level between its parent and the numbered heads below it
-        elif kind == "line" and following is not None and following.candidate is not None \
-                and following.candidate[0] == "line":
-            continue   # two short lines in a row: a signature, a list — not a heading over body
         if level > 4:
             continue
         parent = next((j for lv, j in reversed(stack) if lv < level), -1)
