@@ -38,6 +38,19 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "real-reports"
+#: Where the texts may be: they are third-party pages and are not kept in the repository (see the
+#: README beside cases.yaml). ``DRAFTER_REAL_REPORTS`` or ``--texts`` names the folder.
+TEXT_FOLDERS = (ROOT.parent / "shared" / "real-reports", DATA)
+
+
+def find_texts(explicit: Path | None) -> Path | None:
+    """The folder holding the case texts: ``--texts``, ``$DRAFTER_REAL_REPORTS``, ``../shared/real-reports``."""
+    import os
+
+    for folder in (explicit, os.environ.get("DRAFTER_REAL_REPORTS"), *TEXT_FOLDERS):
+        if folder and any(Path(folder).glob("[0-9][0-9]-*.txt")):
+            return Path(folder)
+    return None
 PARTS = ("summary", "problems", "plan")
 # Parts a genre has; a "missing" part outside these is a false error whatever the text holds.
 GENRE_PARTS = {
@@ -298,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run every (selected) case and print the table and the totals."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder with cases.yaml")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="folder with the case texts (default: $DRAFTER_REAL_REPORTS, ../shared/real-reports)")
     parser.add_argument("--drafter", default=f"{shlex.quote(sys.executable)} -m drafter",
                         help="command that runs drafter (default: this Python's drafter)")
     parser.add_argument("--only", action="append", default=[], help="case file name prefix")
@@ -305,6 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     spec = yaml.safe_load((args.data / "cases.yaml").read_text(encoding="utf-8"))
+    texts = find_texts(args.texts)
+    if texts is None:
+        print("bench_structure: the case texts are not here (they are not in the repository); "
+              "set DRAFTER_REAL_REPORTS or --texts to their folder (tests/data/real-reports/README.md)",
+              file=sys.stderr)
+        return 2
     cases = {c["file"]: c for c in spec["cases"]}
     command = shlex.split(args.drafter)
     results = []
@@ -312,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and not any(name.startswith(p) for p in args.only):
             continue
         try:
-            results.append(score_case(case, run_drafter(command, args.data / name)))
+            results.append(score_case(case, run_drafter(command, texts / name)))
         except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as exc:
             results.append(CaseResult(name, "?", error=str(exc)))
     print_table(results, args.verbose)

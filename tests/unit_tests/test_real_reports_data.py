@@ -1,12 +1,13 @@
 """The real-report test set (tests/data/real-reports) stays consistent with its annotations.
 
-Checks the data only — every case's file exists and is a clean UTF-8 text, the annotation uses
+Checks the data only — every case's file exists (where the texts are present) and is a clean UTF-8 text, the annotation uses
 known keys and values, and every line number it gives lies inside its file — so that editing a
 text or the YAML cannot silently break benchmarks/bench_structure.py. It does not score drafter.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -14,6 +15,12 @@ import pytest
 import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "real-reports"
+#: The texts are third-party pages kept out of the repository (README beside cases.yaml); the
+#: checks that read them run where they are: $DRAFTER_REAL_REPORTS or ../shared/real-reports.
+TEXTS = next((Path(f) for f in (os.environ.get("DRAFTER_REAL_REPORTS"),
+                                 Path(__file__).resolve().parents[3] / "shared" / "real-reports")
+              if f and any(Path(f).glob("[0-9][0-9]-*.txt"))), None)
+needs_texts = pytest.mark.skipif(TEXTS is None, reason="case texts not present (kept out of the repository)")
 AREAS = {"theory", "ideology", "news", "civility", "culture"}
 PARTS = {"summary", "problems", "plan"}
 LEVELS = {"市", "区", "县", "镇", "乡", "街道", "社区", "企业"}
@@ -34,7 +41,7 @@ CASES = SPEC["cases"]
 
 
 def _lines(name: str) -> list[str]:
-    return (DATA / name).read_text(encoding="utf-8").split("\n")[:-1]
+    return (TEXTS / name).read_text(encoding="utf-8").split("\n")[:-1]
 
 
 def _as_list(value) -> list[int]:
@@ -46,11 +53,15 @@ def test_the_area_list_is_the_outline_s_five_areas():
     assert SPEC["version"] == 1
 
 
-def test_every_text_has_exactly_one_case_and_names_are_unique():
+def test_case_names_are_unique():
     names = [case["file"] for case in CASES]
     assert len(names) == len(set(names))
-    on_disk = {p.name for p in DATA.glob("*.txt")}
-    assert on_disk == set(names)
+
+
+@needs_texts
+def test_every_text_has_exactly_one_case():
+    on_disk = {p.name for p in TEXTS.glob("*.txt")}
+    assert on_disk == {case["file"] for case in CASES}
 
 
 def test_the_set_has_the_promised_spread():
@@ -80,9 +91,10 @@ def test_case_keys_and_values(case):
     assert case["notes"].strip()
 
 
+@needs_texts
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
 def test_text_is_clean_utf8_one_paragraph_per_line(case):
-    raw = (DATA / case["file"]).read_bytes()
+    raw = (TEXTS / case["file"]).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
     text = raw.decode("utf-8")
     assert text.endswith("\n")
@@ -91,6 +103,7 @@ def test_text_is_clean_utf8_one_paragraph_per_line(case):
         assert line == line.strip(), f"line {number} has outer whitespace"
 
 
+@needs_texts
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
 def test_line_numbers_lie_inside_the_text(case):
     count = len(_lines(case["file"]))
