@@ -212,6 +212,17 @@ def test_work_highlights_are_the_summary_and_an_annual_report_is_never_called_ha
     assert not [d for d in result.diagnostics if d.code == "period.mismatch"]
 
 
+def test_an_annual_reports_missing_plan_is_inserted_as_next_years():
+    from drafter.outlines.skeleton import insertion_for
+
+    text = "区委宣传部2020年工作总结及2021年工作计划\n一、2020年工作亮点\n（一）理论武装不断深化。内容。\n"
+    result, found = outline_of(text)
+    assert ("outline.missing-part", 3, "plan", None) in found and "明年工作计划" in result.diagnostics[-1].message
+    insertion = insertion_for(text, result.match, "plan", None, half=result.report.period)
+    assert insertion.heading == "二、明年工作计划"
+    assert "明年，……。" in insertion.edits[0].replacement and "上半年" not in insertion.edits[0].replacement
+
+
 def test_a_summary_only_report_is_not_told_its_plan_is_missing():
     text = "宣传思想文化工作总结\n一、理论武装扎实推进\n内容。\n二、意识形态工作责任制全面落实\n内容。\n"
     result, found = outline_of(text)
