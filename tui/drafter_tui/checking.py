@@ -80,7 +80,7 @@ class CheckingMixin:
         date = result.date
         self.status.period_assumed = bool(date and date.assumed)
         # Only an assumed date is shown: the writer should know the report is judged as of today.
-        self.status.period = "未注明日期，按今天判断" if self.status.period_assumed else ""
+        self.status.period = f"未注明日期，按 {date.value.isoformat()} 判断" if self.status.period_assumed else ""
         self.diagnostics_panel.show_result(result, options)
         self.status.counts = result.counts()
         if preview is not None and self.preview_panel.display:

@@ -22,7 +22,7 @@ class Status:
     section: str = ""
     checking: bool = False
     read_only: bool = False   #: a .docx: never saved over (save as .txt/.md)
-    period: str = ""          #: said when an undated report is judged as of today
+    period: str = ""          #: when an undated report is judged as of today: “未注明日期，按 2026-12-02 判断”
     period_assumed: bool = False   #: no date in the report or the options: today was assumed
 
 
