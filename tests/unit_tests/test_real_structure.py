@@ -424,3 +424,11 @@ def test_outlines_command_lists_the_library(capsys):
     for name in ("propaganda-half-year", "propaganda-annual", "propaganda-township", "generic",
                  "organization", "united-front", "political-legal", "education"):
         assert name in out
+
+
+def test_items_running_on_in_one_paragraph_each_give_an_area():
+    text = "市委宣传部2021年上半年工作总结及下半年工作计划\n一、上半年工作总结\n（一）理论武装不断深化。内容。\n" \
+           "二、下半年工作计划\n一是深化理论武装，着力凝聚共识。二是压实意识形态工作责任制。\n三是壮大主流舆论。\n"
+    result, _ = outline_of(text)
+    plan = result.match.part("plan")
+    assert [(u.marker, u.area) for u in plan.units] == [("一是", "theory"), ("二是", "ideology"), ("三是", "news")]

@@ -257,6 +257,22 @@ def units_of(division: Division) -> list[Unit]:
     return _item_units(items, division.end)
 
 
+def _item_run(division: Division) -> list[Item]:
+    """The items that list a part's areas: those that begin a paragraph, and the ones that carry
+    their run on inside the same paragraph (“一是……。二是……。” in one paragraph); with none at a
+    paragraph's start, all of them."""
+    items = division.items
+    starts = [i for i in items if i.at_paragraph_start]
+    if not starts:
+        return items
+    run: list[Item] = []
+    for item in items:
+        if item.at_paragraph_start or run and item.number == run[-1].number + 1 \
+                and item.span.line == run[-1].span.line:
+            run.append(item)
+    return run
+
+
 def area_units(division: Division) -> list[Unit]:
     """The area units of a part: its sub-headings and the items that begin its own paragraphs;
     with no sub-headings, its items (paragraph-initial first).
@@ -266,7 +282,7 @@ def area_units(division: Division) -> list[Unit]:
     it. A run of paragraph-initial items starting again at 一是 after a sub-heading whose own
     paragraph already had items is given back to the part."""
     if not division.children:
-        return units_of(division)
+        return _item_units(_item_run(division), division.end)
     first_child = division.children[0].start
     own = [i for i in division.items if i.at_paragraph_start and i.span.start < first_child]
     units = _item_units(own, first_child)
