@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import ChecklistError
@@ -65,26 +65,32 @@ class OutlineSection:
         """The earliest heading phrase of this area in ``text``: (position, alias, matched text);
         the longest on ties. A gapped alias reports the text it spans (“主流思想舆论”). With
         ``broad``, the area's broad ``words`` instead of its aliases."""
+        plain, gapped = self._words_patterns if broad else self._alias_patterns
         best: tuple[int, int, str, str] | None = None
-        for alias, pattern in _compiled(self.words if broad else self.phrases):
-            if pattern is None:
-                pos = text.find(alias)
-                if pos == -1:
-                    continue
-                found = alias
-            else:
-                m = pattern.search(text)
-                if m is None:
-                    continue
-                pos, found = m.start(), m.group(0)
-            if best is None or (pos, -len(found)) < (best[0], best[1]):
-                best = (pos, -len(found), alias, found)
+        if plain is not None:
+            m = plain.search(text)   # leftmost; longest there (alternatives longest first)
+            if m is not None:
+                best = (m.start(), -len(m.group(0)), m.group(0), m.group(0))
+        for alias, pattern in gapped:
+            m = pattern.search(text)
+            if m is not None and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+                best = (m.start(), -len(m.group(0)), alias, m.group(0))
         return (best[0], best[2], best[3]) if best else None
 
+    @cached_property
+    def _alias_patterns(self):
+        return _compile(self.phrases)
 
-@lru_cache(maxsize=512)
-def _compiled(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str] | None], ...]:
-    return tuple((a, alias_pattern(a)) for a in phrases)
+    @cached_property
+    def _words_patterns(self):
+        return _compile(self.words)
+
+
+def _compile(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """One regex for the plain phrases (longest first), and one per gapped phrase."""
+    plain = sorted((p for p in phrases if "…" not in p), key=len, reverse=True)
+    gapped = tuple((p, alias_pattern(p)) for p in phrases if "…" in p)
+    return (re.compile("|".join(map(re.escape, plain))) if plain else None), gapped
 
 
 @dataclass(frozen=True)

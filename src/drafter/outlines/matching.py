@@ -23,6 +23,7 @@ second time in another is *misplaced* there (one finding, not a missing area plu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -168,17 +169,29 @@ class OutlineMatch:
         return next((p for p in self.parts if p.part.id == part_id), None)
 
     def locate(self, offset: int) -> tuple[str | None, str | None]:
-        """(part id, area id) of the text at ``offset``; None where it is outside them."""
+        """(part id, area id) of the text at ``offset``; None where it is outside them.
+        (Every diagnostic asks: a binary search over each part's units, not a scan.)"""
         for pm in self.parts:
             if pm.found and pm.start <= offset < pm.end:
-                for unit in pm.sub_units:
-                    if unit.start <= offset < unit.end:
-                        return pm.part.id, unit.area
-                for unit in pm.units:
-                    if unit.start <= offset < unit.end:
+                for units in (pm.sub_units, pm.units):
+                    unit = _unit_at(units, offset)
+                    if unit is not None:
                         return pm.part.id, unit.area
                 return pm.part.id, None
         return None, None
+
+
+def _unit_at(units: list[Unit], offset: int) -> Unit | None:
+    """The unit of ``units`` (in text order, not overlapping) that contains ``offset``."""
+    i = bisect_right(units, offset, key=lambda u: u.start) - 1
+    if i >= 0 and units[i].start <= offset < units[i].end:
+        return units[i]
+    # Units are in text order but a unit's end may run past the next's start (an item's end is
+    # the next item's start; a part's first items precede its sub-headings): look back a little.
+    for unit in units[max(0, i - 3):i]:
+        if unit.start <= offset < unit.end:
+            return unit
+    return None
 
 
 def find_phrase(text: str, phrases: tuple[str, ...]) -> tuple[int, str] | None:
@@ -382,12 +395,16 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
     # The part areas numbered 一、… with no part heading belong to: the first the genre wants.
     first = next((p for p in outline.parts if not p.optional and
                   (genre.wants_summary if p.period == "current" else genre.parts == "plan")), outline.parts[0])
-    headed = [d for d in report.divisions if _is_part_heading(d, outline, all_sections)]
+    hits = {}
     for division in report.divisions:
         text = division.heading.text
         part_hit = match_part(text, outline.parts) if _part_level_division(division) else None
         # A broad word (宣传, 文化) never makes a part heading an area: only a title or an alias does.
-        area_hit = match_area(text, all_sections, broad=not part_hit)
+        hits[id(division)] = part_hit, match_area(text, all_sections, broad=not part_hit)
+    headed = any(_is_part_heading(d, outline, *hits[id(d)]) for d in report.divisions)
+    for division in report.divisions:
+        text = division.heading.text
+        part_hit, area_hit = hits[id(division)]
         if not headed and not (not has_problems_part and _part_level_division(division) and not area_hit
                                and _PROBLEMS.search(text)):
             # No part heading anywhere: the top-level sections are the areas of one part.
@@ -439,14 +456,15 @@ def match_outline(report: Report, outline: Outline) -> OutlineMatch:
     return result
 
 
-def _is_part_heading(division: Division, outline: Outline, sections) -> bool:
-    """Whether a top-level heading names a part (or the problems part) rather than an area."""
+def _is_part_heading(division: Division, outline: Outline, part_hit, area_hit) -> bool:
+    """Whether a top-level heading names a part (or the problems part) rather than an area,
+    given what its heading names (``area_hit`` is strict — no broad word — when it names a part)."""
     if not _part_level_division(division):
         return False
     text = division.heading.text
-    if match_part(text, outline.parts):
-        return not (match_area(text, sections, broad=False) and not _PERIOD_WORDS.search(text))
-    return outline.part("problems") is None and bool(_PROBLEMS.search(text)) and not match_area(text, sections)
+    if part_hit:
+        return not (area_hit and not _PERIOD_WORDS.search(text))
+    return outline.part("problems") is None and bool(_PROBLEMS.search(text)) and not area_hit
 
 
 def _implicit_member(division: Division, implicit: PartMatch | None) -> bool:

@@ -69,8 +69,11 @@ def parse_report(source: SourceDocument) -> Report:
     report.paragraphs = [p for p in paragraphs if p is not None]
     if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
         # Lines of their own first: the run-in heads of the blocks below them nest under them.
-        _accept_candidates(report, md_title, ("line", "bare", "bracket"))
-        _accept_candidates(report, md_title, ("run-in",))
+        kinds = {p.candidate[0] for p in report.paragraphs if p.candidate is not None}
+        if kinds - {"run-in"}:
+            _accept_candidates(report, md_title, ("line", "bare", "bracket"))
+        if "run-in" in kinds:
+            _accept_candidates(report, md_title, ("run-in",))
     _build_tree(report)
     report.genre = announced(genre_of(report.title), "".join(p.text for p in report.lead)[:300])
     report.period = detect_period(report)
@@ -210,15 +213,17 @@ _BODY_MIN = 40        # a paragraph of body text under a lone heading line
 
 def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
     """Whether an unnumbered paragraph may be a heading by its form: ("line" | "run-in", the
-    heading's end offset in the line), or None. Decided with a few ``find`` calls, no regex
-    over the paragraph (this runs on every paragraph)."""
+    heading's end offset in the line), or None. Looks at the paragraph's first 32 characters
+    only (this runs on every paragraph): a few ``find`` calls and one anchored match."""
     if text.startswith("【", pos):
         close = text.find("】", pos, pos + _LINE_MAX)
         if close > pos + 2:
             return "bracket", close + 1
     if end - pos < 4 or _BODY_START.match(text, pos):
         return None
-    stop = _first_of(text, _SENTENCE_END, pos, end)
+    stop = _first_of(text, _SENTENCE_END, pos, min(end, pos + _LINE_MAX + 2))
+    if stop is None and end - pos > _LINE_MAX + 2:
+        return None   # no sentence end in reach: a long first sentence is body text
     head_end = end if stop is None else stop + 1
     sentence = text[pos:head_end].rstrip("。！？!? " + _SPACE)
     if len(sentence) < 4 or sentence.count("，") > 2 or _first_of(sentence, "；;：:", 0, len(sentence)) is not None:
