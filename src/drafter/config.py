@@ -12,6 +12,7 @@ Example::
     ignore: [placeholder.name]
     severity: {placeholder.figure: error}
     date: 2020-07-10
+    render-gate: warning               # what stops drafter render: error | warning | info | off
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {
     "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
-    "severity": dict, "date": (_dt.date, str),
+    "severity": dict, "date": (_dt.date, str), "render-gate": str,
 }
+#: Values of ``render-gate`` (see drafter.render.gate).
+RENDER_GATES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class ProjectConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: _dt.date | None = None
+    render_gate: str | None = None
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:
@@ -97,6 +101,10 @@ def parse_config(text: str, path: str) -> ProjectConfig:
             raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
                                  data["severity"].line_of(code))
         severity.append((str(code), value))
+    gate = data.get("render-gate")
+    if gate is not None and gate not in RENDER_GATES:
+        raise ChecklistError(f"“render-gate”应为 {'、'.join(RENDER_GATES)} 之一，收到“{gate}”", path,
+                             data.line_of("render-gate"))
     outline = data.get("outline")
     if outline and (outline.endswith((".yaml", ".yml")) or "/" in outline):
         outline = str(base / outline)
@@ -106,7 +114,7 @@ def parse_config(text: str, path: str) -> ProjectConfig:
                                                          "checklists")),
         select=_codes(data.get("select"), path, data.line_of("select"), "select"),
         ignore=_codes(data.get("ignore"), path, data.line_of("ignore"), "ignore"),
-        severity=tuple(severity), date=date,
+        severity=tuple(severity), date=date, render_gate=gate,
     )
 
 
@@ -141,6 +149,7 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
         severity=severity,
         date=options.date or config.date,
         checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
+        render_gate=options.render_gate or config.render_gate,
     )
 
 

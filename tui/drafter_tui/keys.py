@@ -44,10 +44,15 @@ ACTIONS: tuple[KeyAction, ...] = (
 )
 
 
+#: The command palette's key (Textual adds it with the English label “palette” otherwise).
+PALETTE = KeyAction("ctrl+p", "ctrl+p", "command_palette", "命令面板")
+
+
 def bindings() -> list[Binding]:
-    """The app's BINDINGS, built from :data:`ACTIONS`."""
+    """The app's BINDINGS, built from :data:`ACTIONS`, plus the command palette's key."""
     return [Binding(a.keys, a.action, a.label, show=a.footer, priority=True, key_display=a.shown.split(" / ")[0])
-            for a in ACTIONS]
+            for a in ACTIONS] + [Binding(PALETTE.keys, PALETTE.action, PALETTE.label, show=False, priority=True,
+                                         tooltip="打开命令面板")]
 
 
 def help_rows() -> list[tuple[str, str]]:
