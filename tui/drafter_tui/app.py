@@ -25,6 +25,7 @@ from .checking import CHECK_DELAY, CheckingMixin
 from .commands import DrafterCommands
 from .document import RECOVERY_INTERVAL, DocumentMixin, load_document
 from .editing import EditingMixin
+from .exporting import ExportMixin
 from .keys import bindings, help_rows
 from .messages import JumpToDiagnostic, SectionChosen
 from .navigation import NavigationMixin
@@ -37,7 +38,8 @@ from .widgets.preview_panel import PreviewPanel
 from .widgets.status_bar import Status, StatusBar
 
 
-class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, DocumentMixin, ChineseBuiltinsMixin, App[int]):
+class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, DocumentMixin, ChineseBuiltinsMixin,
+                 App[int]):
     """Edit and check one report."""
 
     CSS_PATH = "app.tcss"

@@ -39,6 +39,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("ctrl+l", "ctrl+l", "toggle_diagnostics", "显示/隐藏问题面板"),
     KeyAction("ctrl+r", "ctrl+r", "toggle_preview", "显示/隐藏预览", footer=True),
     KeyAction("ctrl+f", "ctrl+f", "find", "查找和替换"),
+    KeyAction("f12", "F12", "export", "导出成文（.docx/.md/.txt，列出带入的问题）"),
     KeyAction("ctrl+t", "ctrl+t", "focus_editor", "回到编辑区"),
     KeyAction("ctrl+q", "ctrl+q", "quit", "退出", footer=True),
 )
