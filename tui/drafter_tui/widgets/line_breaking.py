@@ -22,6 +22,10 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from rich.cells import get_character_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.text import Text
 
 #: Marks that may not start a row: closing brackets and quotes, sentence and clause marks,
 #: the ellipsis, the middle dot, units that follow a figure; half-width forms too.
@@ -113,3 +117,34 @@ def break_offsets(line: str, width: int) -> list[int]:
         offsets.append(index)
         start = index
     return offsets
+
+
+class ChineseText:
+    """A Rich renderable: styled text wrapped by these rules at the width it is drawn at.
+
+    Rich's own wrapping breaks at spaces (“百姓百团 / 百人百讲”) and folds the rest anywhere (a
+    row starting with ，); the preview and the problem list draw their text through this.
+    """
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        """The text without styles."""
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width)
+        for line in self.text.split("\n", allow_blank=True):
+            plain = line.plain
+            offsets = break_offsets(plain, width) if "\t" not in plain else []
+            for row in line.divide(offsets) if offsets else [line]:
+                row.end = ""
+                row.no_wrap = "\t" not in plain
+                row.overflow = "fold"
+                yield from console.render(row, options.update(no_wrap=row.no_wrap, height=None))
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
