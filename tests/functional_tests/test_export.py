@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from drafter_tui import make_app
 from drafter_tui.screens.choice import ChoiceScreen
@@ -34,11 +34,16 @@ async def _export_to(pilot, target, *, asks: bool) -> None:
 async def test_export_lists_the_carried_problems_by_kind_and_asks_first(seed_copy, tmp_path):
     target = tmp_path / "final.docx"
     app = make_app(str(seed_copy))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await _export_to(pilot, target, asks=True)
-        detail = str(app.screen.query_one("#detail Static", Static).render())
+        detail = app.screen.detail
         assert "typo.word" in detail and "period.mismatch" in detail and "第 12 行" in detail
+        # At 80x24 the long list scrolls and both answers stay on the screen.
+        dialog = app.screen.query_one("#dialog").content_region
+        for answer in ("#choice-cancel", "#choice-export"):
+            region = app.screen.query_one(answer).region
+            assert region.height == 3 and dialog.contains_region(region), (answer, region, dialog)
         await pilot.press("enter")  # the focused answer is “取消，先处理”
         assert await _until(pilot, lambda: not isinstance(app.screen, ChoiceScreen))
         await settle(pilot)
