@@ -96,8 +96,8 @@ async def test_ignoring_a_diagnostic_hides_it_for_this_document(gapped):
         assert (ignored.code, ignored.message) not in {(d.code, d.message) for d in app.diagnostics}
 
 
-async def test_ignoring_one_placeholder_keeps_the_others():
-    app = make_app(str(SEED))
+async def test_ignoring_one_placeholder_keeps_the_others(seed_copy):
+    app = make_app(str(seed_copy))  # F9 writes to the project file beside the draft: never the repo's
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         placeholders = [i for i, d in enumerate(app.diagnostics) if d.text == "X"]

@@ -70,8 +70,11 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
         self._current: int | None = None
         self._find_query = ""
         self._loading = False
-        #: Diagnostics ignored in this document (see :func:`ignore_key`).
+        #: Diagnostics ignored for this session only, in a document not yet on disk (see
+        #: :func:`ignore_key`); other ignores go to the project file (F9) and last.
         self.ignored: set[tuple[str, str, str]] = set()
+        #: The diagnostics the session ignores hid in the latest check.
+        self.session_ignored: list = []
         self.status = Status(path=os.path.basename(path), encoding=self.source.encoding_label, newline=self.source.newline,
                              modified=self.modified, read_only=bool(self.source.meta.get("read_only")),
                              outline=self.outline.title)

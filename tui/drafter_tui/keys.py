@@ -3,7 +3,7 @@ all read it, so they cannot disagree.
 
 TextArea owns ctrl+a/e/k/u/w/d/x/c/v/z/y and f5/f6/f7; app actions use other F-keys or
 ctrl-keys it leaves free, as priority bindings so they work while the editor has focus.
-Shift+F2 and shift+F8 arrive from most terminals as F14 and F20.
+Shift+F2, shift+F8 and shift+F9 arrive from most terminals as F14, F20 and F21.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("f20,shift+f8", "shift+F8", "previous_diagnostic", "上一个问题"),
     KeyAction("f4", "F4", "apply_fix", "应用修复", footer=True),
     KeyAction("f9", "F9", "ignore_diagnostic", "忽略此问题（本文档）", footer=True),
+    KeyAction("f21,shift+f9", "shift+F9", "show_ignored", "已忽略的问题（查看、恢复）"),
     KeyAction("ctrl+g", "ctrl+g", "goto_section", "转到章节（提纲面板）"),
     KeyAction("f10", "F10", "insert_section", "插入缺失的方面", footer=True),
     KeyAction("ctrl+b", "ctrl+b", "toggle_outline", "显示/隐藏提纲面板"),
