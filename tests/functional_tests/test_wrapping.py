@@ -156,3 +156,26 @@ async def test_marks_on_wrapped_rows_cover_the_diagnosed_characters():
             assert d.text in marked, (d.text, marked)
             checked += 1
         assert checked, "no diagnostic fell on a continuation row at 80 columns"
+
+
+async def test_a_selection_across_a_row_break_is_drawn_over_its_characters(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(f"测试报告\n\n{PARAGRAPH}\n", encoding="utf-8")
+    app = make_app(str(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        editor = app.editor
+        first, rows = paragraph_rows(editor, 3)
+        start = len(rows[0]) - 3  # the last three characters of the first row and the next four
+        end = len(rows[0]) + 4
+        editor.move_cursor((2, start))
+        editor.move_cursor((2, end), select=True)
+        editor.focus()
+        await pilot.pause()
+        background = editor._theme.selection_style.bgcolor
+        drawn = ""
+        for y in (first, first + 1):
+            for segment in editor.render_line(y):
+                if segment.style is not None and segment.style.bgcolor == background:
+                    drawn += segment.text
+        assert drawn == PARAGRAPH[start:end], (drawn, PARAGRAPH[start:end])
