@@ -84,5 +84,9 @@ async def test_the_command_palette_prompts_in_chinese():
         assert isinstance(app.screen, CommandPalette)
         placeholder = app.screen.query_one(Input).placeholder
         assert placeholder.startswith("搜索命令") and "Search" not in placeholder
+        app.screen.query_one(Input).value = "转到"  # a long list of hits
+        await pilot.pause(0.5)
+        hits = app.screen.query_one("CommandList").region
+        assert hits.height > 5 and hits.bottom <= app.status_bar.region.y, (hits, app.status_bar.region)
         commands = [hit for hit in app.get_system_commands(app.screen)]
         assert commands and all(not c.title.isascii() for c in commands)
