@@ -15,6 +15,7 @@ Example::
       - {code: typo.word, text: 舒华, file: report.txt}   # a code and the text it flags
     severity: {placeholder.figure: error}
     date: 2020-07-10
+    render-gate: warning               # what stops drafter render: error | warning | info | off
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {
     "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
-    "severity": dict, "date": (_dt.date, str),
+    "severity": dict, "date": (_dt.date, str), "render-gate": str,
 }
+#: Values of ``render-gate`` (see drafter.render.gate).
+RENDER_GATES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ProjectConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: _dt.date | None = None
+    render_gate: str | None = None
     #: ``ignore`` entries that name findings (by fingerprint, or code and text), not codes.
     ignore_findings: tuple[IgnoredFinding, ...] = ()
 
@@ -131,6 +135,10 @@ def parse_config(text: str, path: str) -> ProjectConfig:
             raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
                                  data["severity"].line_of(code))
         severity.append((str(code), value))
+    gate = data.get("render-gate")
+    if gate is not None and gate not in RENDER_GATES:
+        raise ChecklistError(f"“render-gate”应为 {'、'.join(RENDER_GATES)} 之一，收到“{gate}”", path,
+                             data.line_of("render-gate"))
     ignore_codes, ignore_findings = _ignores(data.get("ignore"), path, data.line_of("ignore"))
     outline = data.get("outline")
     if outline and (outline.endswith((".yaml", ".yml")) or "/" in outline):
@@ -141,6 +149,7 @@ def parse_config(text: str, path: str) -> ProjectConfig:
                                                          "checklists")),
         select=_codes(data.get("select"), path, data.line_of("select"), "select"),
         ignore=ignore_codes, severity=tuple(severity), date=date, ignore_findings=ignore_findings,
+        render_gate=gate,
     )
 
 
@@ -176,6 +185,7 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
         date=options.date or config.date,
         checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
         ignore_findings=tuple(dict.fromkeys(config.ignore_findings + tuple(options.ignore_findings))),
+        render_gate=options.render_gate or config.render_gate,
     )
 
 

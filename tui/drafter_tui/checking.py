@@ -77,10 +77,6 @@ class CheckingMixin:
             self.outline = result.outline
             self.outline_panel.set_outline(result.outline)
         self.outline_panel.show_result(result)
-        date = result.date
-        self.status.period_assumed = bool(date and date.assumed)
-        # Only an assumed date is shown: the writer should know the report is judged as of today.
-        self.status.period = f"未注明日期，按 {date.value.isoformat()} 判断" if self.status.period_assumed else ""
         self.diagnostics_panel.show_result(result, options)
         self.status.counts = result.counts()
         if preview is not None and self.preview_panel.display:
