@@ -15,6 +15,7 @@ Example::
       - {code: typo.word, text: 舒华, file: report.txt}   # a code and the text it flags
     severity: {placeholder.figure: error}
     date: 2020-07-10
+    render-gate: warning               # what stops drafter render: error | warning | info | off
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {
     "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
-    "severity": dict, "date": (_dt.date, str),
+    "severity": dict, "date": (_dt.date, str), "render-gate": str,
 }
+#: Values of ``render-gate`` (see drafter.render.gate).
+RENDER_GATES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ProjectConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: _dt.date | None = None
+    render_gate: str | None = None
     #: ``ignore`` entries that name findings (by fingerprint, or code and text), not codes.
     ignore_findings: tuple[IgnoredFinding, ...] = ()
 
@@ -135,6 +139,10 @@ def parse_config(text: str, path: str) -> ProjectConfig:
             raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
                                  data["severity"].line_of(code))
         severity.append((str(code), value))
+    gate = data.get("render-gate")
+    if gate is not None and gate not in RENDER_GATES:
+        raise ChecklistError(f"“render-gate”应为 {'、'.join(RENDER_GATES)} 之一，收到“{gate}”", path,
+                             data.line_of("render-gate"))
     ignore_codes, ignore_findings = _ignores(data.get("ignore"), path, data.line_of("ignore"))
     outline = data.get("outline")
     if outline and (outline.endswith((".yaml", ".yml")) or "/" in outline):
@@ -145,6 +153,7 @@ def parse_config(text: str, path: str) -> ProjectConfig:
                                                          "checklists")),
         select=_codes(data.get("select"), path, data.line_of("select"), "select"),
         ignore=ignore_codes, severity=tuple(severity), date=date, ignore_findings=ignore_findings,
+        render_gate=gate,
     )
 
 
@@ -188,6 +197,7 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
         date=options.date or config.date,
         checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
         ignore_findings=tuple(dict.fromkeys(config.ignore_findings + tuple(options.ignore_findings))),
+        render_gate=options.render_gate or config.render_gate,
     )
 
 
@@ -210,15 +220,8 @@ def options_for(options: "CheckOptions", document_path: str | None) -> "CheckOpt
 
 def report_date(report: "Report", options: "CheckOptions | None" = None) -> _dt.date:
     """The date a report is judged as of: ``--date`` or the project file, else its front matter
-    ``date``, else its period (the end of the half it covers), else today."""
-    if options is not None and options.date:
-        return options.date
-    value = report.front_matter.get("date")
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    period = report.period
-    if period.year:
-        return _dt.date(period.year, 6, 30) if period.half == 1 else _dt.date(period.year, 12, 31)
-    return _dt.date.today()
+    ``date``, else its signature line, else its period (the end of the half it covers), else
+    today (see ``period.judged_date``, which also says where the date came from)."""
+    from .report.period import judged_date
+
+    return judged_date(report, options.date if options is not None else None).value

@@ -41,3 +41,6 @@ class CheckOptions:
     ignore_findings: tuple[IgnoredFinding, ...] = ()
     #: Whether to complete these options from the project file (drafter.yaml) above the document.
     project: bool = True
+    #: The lowest severity that stops ``drafter render`` and the editor's export without
+    #: ``--force`` (error, warning, info, off); None: the project file's, else warning.
+    render_gate: str | None = None

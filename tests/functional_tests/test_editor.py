@@ -212,24 +212,6 @@ async def test_find_and_replace(seed_copy):
         assert "XX" not in app.editor.text
 
 
-async def test_fast_wrapped_height_agrees_with_textual(seed_copy):
-    """The editor's O(1) wrapped height must equal Textual's own sum after edits and rewraps."""
-    from textual.document._wrapped_document import WrappedDocument
-
-    app = make_app(str(seed_copy))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        wrapped = app.editor.wrapped_document
-        assert type(wrapped).__name__ == "_WrappedDocument"
-        assert wrapped.height == WrappedDocument.height.fget(wrapped) > app.editor.document.line_count
-        app.editor.move_cursor((5, 20))
-        await pilot.press(*"插入一些文字", "enter", *"新段落")
-        await pilot.resize_terminal(100, 30)
-        await settle(pilot)
-        wrapped = app.editor.wrapped_document
-        assert wrapped.height == WrappedDocument.height.fget(wrapped)
-
-
 async def test_marks_land_on_the_diagnosed_characters():
     """Each diagnostic's mark covers exactly its text (code-point columns, CJK lines)."""
     app = make_app(str(SEED))

@@ -40,15 +40,21 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("ctrl+l", "ctrl+l", "toggle_diagnostics", "显示/隐藏问题面板"),
     KeyAction("ctrl+r", "ctrl+r", "toggle_preview", "显示/隐藏预览", footer=True),
     KeyAction("ctrl+f", "ctrl+f", "find", "查找和替换"),
+    KeyAction("f12", "F12", "export", "导出成文（.docx/.md/.txt，列出带入的问题）"),
     KeyAction("ctrl+t", "ctrl+t", "focus_editor", "回到编辑区"),
     KeyAction("ctrl+q", "ctrl+q", "quit", "退出", footer=True),
 )
 
 
+#: The command palette's key (Textual adds it with the English label “palette” otherwise).
+PALETTE = KeyAction("ctrl+p", "ctrl+p", "command_palette", "命令面板")
+
+
 def bindings() -> list[Binding]:
-    """The app's BINDINGS, built from :data:`ACTIONS`."""
+    """The app's BINDINGS, built from :data:`ACTIONS`, plus the command palette's key."""
     return [Binding(a.keys, a.action, a.label, show=a.footer, priority=True, key_display=a.shown.split(" / ")[0])
-            for a in ACTIONS]
+            for a in ACTIONS] + [Binding(PALETTE.keys, PALETTE.action, PALETTE.label, show=False, priority=True,
+                                         tooltip="打开命令面板")]
 
 
 def help_rows() -> list[tuple[str, str]]:
