@@ -9,7 +9,7 @@ import pytest
 
 from drafter.api import check_text
 from drafter.cli.output import TextOutput
-from drafter.cli.plain_output import PlainTextOutput, plain_possible, text_output
+from drafter.cli.plain_output import _NARROW, PlainTextOutput, _cells, plain_possible, text_output
 from drafter.files.resources import samples_dir
 
 SEED = (samples_dir() / "propaganda-dept-2020-h1-report.txt").read_text(encoding="utf-8")
@@ -70,3 +70,10 @@ def test_terminal_and_forced_colour_use_rich(monkeypatch):
     assert isinstance(text_output(file=io.StringIO()), PlainTextOutput)
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert isinstance(text_output(file=io.StringIO()), TextOutput)
+
+
+def test_cell_widths_agree_with_rich():
+    from rich.cells import cell_len
+
+    for text in [*_NARROW, "✓ 有", "↪ 错位", "— 无", "✗ 缺", "缺失", "不要求", "上半年工作总结", "a:b 12"]:
+        assert _cells(text) == cell_len(text), text

@@ -18,12 +18,11 @@ from ..api import CheckResult
 
 _LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落不计，"
                                 "表格内文字不读；列号是段落内第几个字）"}
-#: What a line number counts, as the outline table names it.
+#: What a line number counts, as the outline table and tree name it.
 _LINE_WORD = {"paragraph": "段"}
-_HEADERS = ("部分", "方面", "状态", "行", "匹配词", "问题")
 #: Marks that are not East Asian wide but one cell in rich: Chinese text's quotes and dashes,
-#: the table's ✓ and ✗.
-_NARROW = frozenset("“”‘’…—–·✓✗")
+#: the table's ✓ ✗ ↪.
+_NARROW = frozenset("“”‘’…—–·✓✗↪")
 #: Environment variables with which rich would colour or size output that is not a terminal.
 _RICH_ENV = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES")
 
@@ -47,6 +46,30 @@ def text_output(show_outline: bool = True, file=None):
     from .output import TextOutput
 
     return TextOutput(show_outline=show_outline, file=file)
+
+
+def outline_rows(result: CheckResult) -> tuple[list[str], list[list[tuple[str, str | None]]]]:
+    """The outline table's column headers and rows, each cell (text, style); a cell whose style
+    is None is plain text (rich reads markup in it), the others are styled text. Both writers
+    draw the table from these: :class:`drafter.cli.output.TextOutput` with rich, this module
+    without."""
+    headers = ["部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"]
+    per_section = result.counts_by_section()
+    half = result.report.period
+    rows: list[list[tuple[str, str | None]]] = []
+    for pm in result.match.parts:
+        if not pm.found:
+            status = ("缺失", "bold red") if pm.required else ("不要求", "dim")
+            rows.append([(pm.part.title_for(half), None), ("—", None), status, ("", None), ("", None), ("", None)])
+            continue
+        for i, sm in enumerate(pm.sections):
+            unit = sm.unit
+            status = (("✓ 有", "green") if sm.found else ("↪ 错位", "yellow") if sm.elsewhere
+                      else ("— 无", "dim") if not sm.required else ("✗ 缺", "bold red"))
+            rows.append([(pm.part.title_for(half) if i == 0 else "", None), (sm.section.title, None), status,
+                         (str(unit.span.line) if unit else "", None), (unit.matched if unit else "", None),
+                         (str(per_section.get((pm.part.id, sm.section.id), "")), None)])
+    return headers, rows
 
 
 def _cells(text: str) -> int | None:
@@ -101,34 +124,21 @@ class PlainTextOutput:
             if table is None:
                 from .output import TextOutput  # rich decides this table's look
 
-                TextOutput(show_outline=True, file=self.file_).console.print(
-                    TextOutput(file=self.file_)._table(result))
+                rich_output = TextOutput(file=self.file_)
+                rich_output.console.print(rich_output._table(result))
             else:
                 self.file_.write(table)
 
     def table(self, result: CheckResult) -> str | None:
         """The outline table as rich draws it without colour, or None where rich must draw it."""
-        headers = list(_HEADERS)
-        headers[3] = _LINE_WORD.get(result.source.line_unit, "行")
-        per_section = result.counts_by_section()
-        half = result.report.period.half
-        rows: list[tuple[str, ...]] = []
-        for pm in result.match.parts:
-            if not pm.found:
-                rows.append((pm.part.title_for(half), "—", "缺失", "", "", ""))
-                continue
-            for i, sm in enumerate(pm.sections):
-                unit = sm.unit
-                rows.append((pm.part.title_for(half) if i == 0 else "", sm.section.title,
-                             "✓ 有" if sm.found else "✗ 缺", str(unit.span.line) if unit else "",
-                             unit.matched if unit else "",
-                             str(per_section.get((pm.part.id, sm.section.id), ""))))
+        headers, styled_rows = outline_rows(result)
+        rows = [[text for text, _ in row] for row in styled_rows]
+        plain_cells = [text for row in styled_rows for text, style in row if style is None]
         title = f"{result.source.path} · 提纲 {result.outline.name}"
         cells = [headers] + [list(row) for row in rows]
         widths_of = [[_cells(c) for c in row] for row in cells]
         if not _plain_cell(title) or _cells(title) is None or any(
-                w is None for row in widths_of for w in row) or any(
-                not _plain_cell(c) for row in cells for c in row):
+                w is None for row in widths_of for w in row) or not all(map(_plain_cell, headers + plain_cells)):
             return None
         widths = [max(row[i] for row in widths_of) for i in range(len(headers))]
         # Cells are padded one space each side, except at the table's outer edges.

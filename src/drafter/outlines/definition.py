@@ -22,7 +22,7 @@ from ..files.cache import cache_key, cached, code_stamps, file_stamp
 from ..files.resources import checklists_dir
 
 if TYPE_CHECKING:
-    from ..files.yamlload import LocatedList
+    from ..files.yamlload import LocatedDict, LocatedList
 
 DEFAULT_OUTLINE = "propaganda-half-year"
 
@@ -188,7 +188,7 @@ def parse_outline(text: str, path: str) -> Outline:
         ChecklistError: malformed YAML, unknown keys, wrong types, or a part naming an area
             that the file does not define; the message names file:line.
     """
-    from ..files.yamlload import check_keys, load_yaml, require_mapping  # not on a warm run
+    from ..files.yamlload import LocatedDict, check_keys, load_yaml, require_mapping  # not on a warm run
 
     data = require_mapping(load_yaml(text, path), path, 1, "提纲文件")
     check_keys(data, path, _TOP, required=("version", "name", "parts", "sections"))
