@@ -14,7 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..api import CheckResult
-from .plain_output import _LINE_UNIT_NOTE, _LINE_WORD, outline_rows
+from .outline_table import LINE_UNIT_NOTE, LINE_WORD, outline_rows
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -32,7 +32,7 @@ class TextOutput:
     def file(self, result: CheckResult) -> None:
         """Diagnostic lines ``path:line:col: severity code message``, then the outline table."""
         path = result.source.path
-        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{path}: {note}", style="dim"))
         if self.console.color_system is None:
@@ -68,8 +68,8 @@ class TextOutput:
         umbrella section's item, or the body's terms) and how sure; misplaced areas; and a header
         saying which outline, genre and date the report was judged by."""
         title = result.report.title or result.source.path
-        unit_word = _LINE_WORD.get(result.source.line_unit, "行")
-        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        unit_word = LINE_WORD.get(result.source.line_unit, "行")
+        note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{result.source.path}: {note}", style="dim"))
         root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))

@@ -15,11 +15,8 @@ import sys
 import unicodedata
 
 from ..api import CheckResult
+from .outline_table import LINE_UNIT_NOTE, outline_rows
 
-_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落不计，"
-                                "表格内文字不读；列号是段落内第几个字）"}
-#: What a line number counts, as the outline table and tree name it.
-_LINE_WORD = {"paragraph": "段"}
 #: Marks that are not East Asian wide but one cell in rich: Chinese text's quotes and dashes,
 #: the table's ✓ ✗ ↪.
 _NARROW = frozenset("“”‘’…—–·✓✗↪")
@@ -46,30 +43,6 @@ def text_output(show_outline: bool = True, file=None):
     from .output import TextOutput
 
     return TextOutput(show_outline=show_outline, file=file)
-
-
-def outline_rows(result: CheckResult) -> tuple[list[str], list[list[tuple[str, str | None]]]]:
-    """The outline table's column headers and rows, each cell (text, style); a cell whose style
-    is None is plain text (rich reads markup in it), the others are styled text. Both writers
-    draw the table from these: :class:`drafter.cli.output.TextOutput` with rich, this module
-    without."""
-    headers = ["部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"]
-    per_section = result.counts_by_section()
-    half = result.report.period
-    rows: list[list[tuple[str, str | None]]] = []
-    for pm in result.match.parts:
-        if not pm.found:
-            status = ("缺失", "bold red") if pm.required else ("不要求", "dim")
-            rows.append([(pm.part.title_for(half), None), ("—", None), status, ("", None), ("", None), ("", None)])
-            continue
-        for i, sm in enumerate(pm.sections):
-            unit = sm.unit
-            status = (("✓ 有", "green") if sm.found else ("↪ 错位", "yellow") if sm.elsewhere
-                      else ("— 无", "dim") if not sm.required else ("✗ 缺", "bold red"))
-            rows.append([(pm.part.title_for(half) if i == 0 else "", None), (sm.section.title, None), status,
-                         (str(unit.span.line) if unit else "", None), (unit.matched if unit else "", None),
-                         (str(per_section.get((pm.part.id, sm.section.id), "")), None)])
-    return headers, rows
 
 
 def _cells(text: str) -> int | None:
@@ -112,7 +85,7 @@ class PlainTextOutput:
         """Diagnostic lines ``path:line:col: severity code message``, then the outline table."""
         path = result.source.path
         out = []
-        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             out.append(f"{path}: {note}\n")
         out.extend(f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message}"
