@@ -14,6 +14,7 @@ from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .options import CheckOptions
 from .report.model import Report, ReportPeriod
+from .report.protected import ProtectedSpan, overlaps, protected_spans
 from .outlines.definition import Outline, load_outline
 from .outlines.matching import OutlineMatch, match_outline
 from .files.document import SourceDocument
@@ -79,6 +80,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
         report.period = ReportPeriod(options.date.year, report.period.half, "config")
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
+    protected = protected_spans(report.text, options.protected)
+    ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     for check in all_checks():
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
@@ -91,6 +94,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
                 continue
             if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
                 continue  # drafting notes are not part of the report (docs/render.md)
+            if not _respect_protected(diagnostic, protected):
+                continue
             override = options.severity.get(diagnostic.code)
             if override:
                 diagnostic.severity = Severity(override)
@@ -98,6 +103,24 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+
+
+def _respect_protected(diagnostic: Diagnostic, protected: list[ProtectedSpan]) -> bool:
+    """The one gate every fix passes: a fix that would change a name, a place, an organisation, a
+    quoted title or a word the user protects is removed (safe or not). A diagnostic that only
+    proposes to replace text inside a person's or place's name (an 异形词 entry matching 余辉) is
+    not a finding at all: returns False to drop it."""
+    if diagnostic.fix is None or not protected:
+        return True
+    hit = next((s for e in diagnostic.fix.edits if (s := overlaps(protected, e.start, e.end))), None)
+    if hit is None:
+        return True
+    span = diagnostic.span
+    if hit.kind in ("person", "place", "user", "organization") and hit.start <= span.start and span.end <= hit.end:
+        return False
+    diagnostic.fix = None
+    diagnostic.data = {**diagnostic.data, "protected": hit.kind}
+    return True
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:

@@ -1,0 +1,342 @@
+"""The noisy-channel typo detector: improbable characters whose likely correction is far more probable.
+
+For a paragraph:
+
+1. Score every character with a 5-gram character model (stupid backoff over the shipped counts)
+   and keep the *suspects*: characters not covered by a seen bigram ending at them, or whose next
+   character is not covered by a seen trigram.
+2. Generate candidates for each suspect: same or near pinyin (tones, IME slips such as n/l, zh/z,
+   in/ing), similar shape, and for two neighbouring suspects a two-character replacement (淡味 →
+   单位) or a swap (帜旗 → 旗帜).
+3. Score each candidate in context: the gain in log-probability of the window it changes, plus the
+   candidate's kind, the characters' frequencies and how well the original was covered; a logistic
+   model (``model.json``, trained by ``tools/train_typo_model.py`` on one half of the dev set) turns
+   that into a confidence.
+4. Keep the most confident non-overlapping corrections above a threshold; apply them and look
+   once more (a second typo is easier to see once its neighbour is fixed).
+
+Everything per candidate is a numpy array operation; paragraphs are cached by their text, so a
+re-check (the editor's live check, a second run) only scores the paragraphs that changed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .hashing import BOUNDARY, codes_of, ngram_hashes
+from .stats import TypoStats, load_stats
+
+ORDER = 5
+LEFT = ORDER - 1
+RIGHT = ORDER - 1
+_BACKOFF = float(np.log(0.4))
+#: Candidate kinds beyond the single-character ones of the build script.
+PAIR_BASE, SWAP = 10, 20
+#: A paragraph batch's size in characters: bounds memory whatever the document's size.
+BATCH_CHARS = 20_000
+#: Paragraphs remembered with their findings (the editor re-checks on every pause in typing).
+CACHE_SIZE = 20_000
+_MIN_PAIR_BIGRAM = float(np.log(20))
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A likely typo: ``text[start:end]`` probably should read ``suggestion``."""
+
+    start: int
+    end: int
+    original: str
+    suggestion: str
+    confidence: float
+    kind: str       #: "same-sound", "near-sound", "ime-slip", "shape", "two-chars" or "swap"
+
+
+_KIND_NAMES = {0: "same-sound", 1: "same-sound", 2: "ime-slip", 3: "shape", 4: "shape"}
+
+
+def kind_name(kind: int) -> str:
+    """The public name of a candidate kind."""
+    if kind == SWAP:
+        return "swap"
+    if kind >= PAIR_BASE:
+        return "two-chars"
+    return _KIND_NAMES.get(kind, "near-sound")
+
+
+def _is_cjk(c: np.ndarray) -> np.ndarray:
+    return (c >= 0x4E00) & (c <= 0x9FFF)
+
+
+def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """log P(codes[j] | previous 4) for every j, and the order of the longest seen n-gram ending at j."""
+    size = len(codes)
+    counts = {0: np.full(size, stats.log_total, np.float32)}
+    for n in range(1, ORDER + 1):
+        c = np.full(size, -np.inf, np.float32)
+        c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
+        counts[n] = c
+    lp = np.full(size, -stats.log_total + ORDER * _BACKOFF, np.float32)
+    order = np.zeros(size, np.int8)
+    done = np.zeros(size, bool)
+    for n in range(ORDER, 0, -1):
+        prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
+        ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
+        lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
+        order[ok] = n
+        done |= ok
+    return lp, order
+
+
+def window_score(stats: TypoStats, win: np.ndarray, span: int) -> np.ndarray:
+    """Sum of log P over the characters of each window row whose history includes the changed
+    ``span`` characters at column LEFT (rows: LEFT context + span + RIGHT context)."""
+    rows, width = win.shape
+    counts = {}
+    for n in range(1, ORDER + 1):
+        starts = width - n + 1
+        grams = np.lib.stride_tricks.sliding_window_view(win, n, axis=1).reshape(rows * starts, n)
+        counts[n] = stats.lookup_rows(np.ascontiguousarray(grams)).reshape(rows, starts)
+    total = np.zeros(rows, np.float32)
+    unigram_total = np.full(rows, stats.log_total, np.float32)
+    for j in range(LEFT, min(width, LEFT + span + RIGHT)):
+        val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
+        done = np.zeros(rows, bool)
+        for n in range(ORDER, 0, -1):
+            s = j - n + 1
+            if s < 0:
+                continue
+            c = counts[n][:, s]
+            prefix = counts[n - 1][:, s] if n > 1 else unigram_total
+            ok = ~done & np.isfinite(c) & np.isfinite(prefix)
+            val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
+            done |= ok
+        total += val
+    return total
+
+
+def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
+    return codes[pos[:, None] + np.arange(-LEFT, span + RIGHT)[None, :]]
+
+
+def _bigram(stats: TypoStats, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return stats.lookup_rows(np.stack([a, b], 1))
+
+
+def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[str, np.ndarray] | None:
+    """Every scored candidate of ``codes`` (padded with LEFT/RIGHT boundaries): arrays of position,
+    span, first and second character, kind, log-probability gain and the features' inputs.
+    Positions where ``frozen`` is true (protected text, earlier corrections) get none."""
+    lp, order = forward_logprob(stats, codes)
+    j = np.arange(LEFT, len(codes) - RIGHT)
+    cjk = _is_cjk(codes[j]) & ~frozen[j]
+    suspect = cjk & ((order[j] < 2) | (order[j + 1] < 3))
+    pos = j[suspect]
+    parts = []
+    which, cand, kind = stats.candidates_of(codes[pos])
+    p = pos[which]
+    keep = np.isfinite(_bigram(stats, codes[p - 1], cand)) | np.isfinite(_bigram(stats, cand, codes[p + 1]))
+    p, cand, kind = p[keep], cand[keep], kind[keep]
+    if len(p):
+        win = _windows(codes, p, 1)
+        before = window_score(stats, win, 1)
+        win[:, LEFT] = cand
+        parts.append(dict(pos=p, span=np.ones(len(p), np.int64), c1=cand, c2=np.zeros(len(p), np.uint32),
+                          kind=kind.astype(np.int64), gain=window_score(stats, win, 1) - before))
+    is_suspect = np.zeros(len(codes), bool)
+    is_suspect[pos] = True
+    first = pos[is_suspect[pos + 1]]
+    if len(first):
+        parts.append(_pairs(stats, codes, first))
+    swap = j[cjk]
+    swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & (codes[swap] != codes[swap + 1])
+                & (is_suspect[swap] | is_suspect[swap + 1])]
+    if len(swap):
+        win = _windows(codes, swap, 2)
+        before = window_score(stats, win, 2)
+        win[:, [LEFT, LEFT + 1]] = win[:, [LEFT + 1, LEFT]]
+        parts.append(dict(pos=swap, span=np.full(len(swap), 2), c1=codes[swap + 1], c2=codes[swap],
+                          kind=np.full(len(swap), SWAP), gain=window_score(stats, win, 2) - before))
+    parts = [part for part in parts if len(part["pos"])]
+    if not parts:
+        return None
+    out = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
+    out["u_orig"] = stats.lookup_rows(codes[out["pos"]][:, None])
+    out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
+    out["ord0"] = order[out["pos"]]
+    out["ord1"] = order[out["pos"] + 1]
+    return out
+
+
+def _pairs(stats: TypoStats, codes: np.ndarray, first: np.ndarray) -> dict[str, np.ndarray]:
+    """Two neighbouring suspects replaced together by a seen two-character word (淡味 → 单位)."""
+    w1, c1, k1 = stats.candidates_of(codes[first])
+    w2, c2, k2 = stats.candidates_of(codes[first + 1])
+    # Word-level slips are the pinyin IME's: same-sound candidates only (bounds the cross product).
+    s1, s2 = k1 <= 1, k2 <= 1
+    w1, c1, k1 = w1[s1], c1[s1], k1[s1]
+    w2, c2, k2 = w2[s2], c2[s2], k2[s2]
+    n1 = np.bincount(w1, minlength=len(first))
+    n2 = np.bincount(w2, minlength=len(first))
+    o1 = np.r_[0, np.cumsum(n1)]
+    o2 = np.r_[0, np.cumsum(n2)]
+    combos = n1 * n2
+    pid = np.repeat(np.arange(len(first)), combos)
+    within = np.arange(int(combos.sum())) - np.repeat(np.cumsum(combos) - combos, combos)
+    width = np.maximum(n2[pid], 1)
+    i1 = o1[pid] + within // width
+    i2 = o2[pid] + within % width
+    a, b = c1[i1], c2[i2]
+    good = _bigram(stats, a, b) >= _MIN_PAIR_BIGRAM
+    pid, a, b = pid[good], a[good], b[good]
+    kind = PAIR_BASE + np.maximum(k1[i1][good], k2[i2][good]).astype(np.int64)
+    p = first[pid]
+    if not len(p):
+        return dict(pos=p, span=p, c1=a, c2=b, kind=kind, gain=np.zeros(0, np.float32))
+    win = _windows(codes, p, 2)
+    before = window_score(stats, win, 2)
+    win[:, LEFT], win[:, LEFT + 1] = a, b
+    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=window_score(stats, win, 2) - before)
+
+
+FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
+            "freq_original", "freq_candidate", "order_here", "order_next", "gain_two_chars")
+
+
+def features(c: dict[str, np.ndarray]) -> np.ndarray:
+    """The scorer's inputs for every candidate (columns in :data:`FEATURES` order)."""
+    k = c["kind"]
+    gain = np.clip(np.nan_to_num(c["gain"], nan=-30.0, posinf=40.0, neginf=-30.0), -30, 40)
+    uo = np.where(np.isfinite(c["u_orig"]), c["u_orig"], 0)
+    uc = np.where(np.isfinite(c["u_cand"]), c["u_cand"], 0)
+    pair = (k >= PAIR_BASE) & (k < SWAP)
+    return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, k == SWAP,
+                     uo, uc, c["ord0"], c["ord1"], gain * pair], 1).astype(np.float64)
+
+
+def confidence(stats: TypoStats, feats: np.ndarray) -> np.ndarray:
+    """The logistic model's probability that each candidate is the right correction."""
+    m = stats.model
+    z = (feats - np.asarray(m["mean"])) / np.asarray(m["scale"])
+    logit = m["bias"] + z @ np.asarray(m["weights"])
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, threshold: float,
+                  rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
+    """Accepted corrections in padded ``codes``: (pos, span, c1, c2, confidence, kind)."""
+    codes = codes.copy()
+    frozen = frozen.copy()
+    accepted = []
+    for _ in range(rounds):
+        c = candidates(stats, codes, frozen)
+        if c is None:
+            break
+        conf = confidence(stats, features(c))
+        picked = []
+        for k in np.argsort(-conf, kind="stable"):
+            if conf[k] < threshold:
+                break
+            p, span = int(c["pos"][k]), int(c["span"][k])
+            if frozen[p:p + span].any():
+                continue
+            frozen[p:p + span] = True
+            picked.append((p, span, int(c["c1"][k]), int(c["c2"][k]), float(conf[k]), int(c["kind"][k])))
+        if not picked:
+            break
+        for p, span, c1, c2, _, _ in picked:
+            codes[p] = c1
+            if span == 2:
+                codes[p + 1] = c2
+        accepted += picked
+    return accepted
+
+
+class Detector:
+    """Finds suspects paragraph by paragraph, remembering each paragraph's findings."""
+
+    def __init__(self, stats: TypoStats | None = None, threshold: float | None = None):
+        self.stats = stats or load_stats()
+        self.threshold = float(threshold if threshold is not None else self.stats.model["threshold"])
+        self._cache: OrderedDict[tuple[str, tuple], list[Suspect]] = OrderedDict()
+
+    def paragraph(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Suspect]:
+        """Suspects of one paragraph (offsets into it); no suspect touches a protected span."""
+        return self.paragraphs([(text, tuple(protected))])[0]
+
+    def paragraphs(self, items: Iterable[tuple[str, tuple[tuple[int, int], ...]]]) -> list[list[Suspect]]:
+        """Suspects of many paragraphs; unchanged paragraphs come from the cache, the others are
+        scored together in batches of about :data:`BATCH_CHARS` characters."""
+        items = list(items)
+        results: list[list[Suspect] | None] = [None] * len(items)
+        todo: dict[tuple[str, tuple], list[int]] = {}
+        for i, (text, protected) in enumerate(items):
+            key = (text, tuple(protected))
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                results[i] = hit
+            elif not any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) and len(text) < 2000:
+                results[i] = []
+            else:
+                todo.setdefault(key, []).append(i)
+        batch: list[tuple[str, tuple]] = []
+        size = 0
+        for key in todo:
+            batch.append(key)
+            size += len(key[0]) + 1
+            if size >= BATCH_CHARS:
+                self._run(batch, todo, results)
+                batch, size = [], 0
+        if batch:
+            self._run(batch, todo, results)
+        return [r or [] for r in results]
+
+    def _run(self, batch, todo, results) -> None:
+        texts = [key[0] for key in batch]
+        joined = "\n".join(texts)
+        codes = np.concatenate([np.full(LEFT, BOUNDARY, np.uint32), codes_of(joined),
+                                np.full(RIGHT, BOUNDARY, np.uint32)])
+        frozen = np.zeros(len(codes), bool)
+        starts = []
+        at = LEFT
+        for (text, protected) in batch:
+            starts.append(at)
+            for s, e in protected:
+                frozen[at + max(s, 0):at + min(e, len(text))] = True
+            at += len(text) + 1
+        found = _detect_codes(self.stats, codes, frozen, self.threshold)
+        per: list[list[Suspect]] = [[] for _ in batch]
+        starts_arr = np.asarray(starts)
+        for p, span, c1, c2, conf, kind in found:
+            b = int(np.searchsorted(starts_arr, p, side="right") - 1)
+            text = texts[b]
+            off = p - starts[b]
+            if off + span > len(text):
+                continue
+            suggestion = chr(c1) + (chr(c2) if span == 2 else "")
+            original = text[off:off + span]
+            if suggestion == original:
+                continue
+            per[b].append(Suspect(off, off + span, original, suggestion, round(conf, 3), kind_name(kind)))
+        for key, suspects in zip(batch, per):
+            suspects.sort(key=lambda s: s.start)
+            self._cache[key] = suspects
+            for i in todo[key]:
+                results[i] = suspects
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+
+_DEFAULT: Detector | None = None
+
+
+def default_detector() -> Detector:
+    """The process-wide detector (statistics loaded on first call)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Detector()
+    return _DEFAULT
