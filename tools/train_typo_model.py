@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from drafter.typos import detector as det  # noqa: E402
-from drafter.typos.hashing import BOUNDARY, codes_of  # noqa: E402
 from drafter.typos.stats import DATA, load_stats  # noqa: E402
 from drafter.typos.evaluation import load_dev, metrics, tune_half  # noqa: E402
 
@@ -35,11 +34,8 @@ SAFE_CHAR_PRECISION = 0.98
 def candidate_rows(stats, rows):
     """Features and labels of every first-round candidate of ``rows``."""
     texts = [r["src"] for r in rows]
-    joined = "\n".join(texts)
-    codes = np.concatenate([np.full(det.LEFT, BOUNDARY, np.uint32), codes_of(joined),
-                            np.full(det.RIGHT, BOUNDARY, np.uint32)])
+    codes, starts = det.pack(texts)
     c = det.candidates(stats, codes, np.zeros(len(codes), bool))
-    starts = np.cumsum([det.LEFT] + [len(t) + 1 for t in texts[:-1]])
     sent = np.searchsorted(starts, c["pos"], side="right") - 1
     y = np.zeros(len(sent), bool)
     for k in range(len(sent)):

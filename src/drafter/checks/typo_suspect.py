@@ -5,14 +5,15 @@ character n-gram counts of public official text and from same-sound/similar-shap
 (机智 → 机制, 帜旗 → 旗帜). Each finding carries a confidence (``data.confidence`` in JSON); only
 findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. Names, places,
 organisations and quoted titles are never looked into (see :mod:`drafter.report.protected`).
-Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``).
+Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``). Findings
+come through :mod:`drafter.typos.results`, which remembers them per paragraph (in memory and in the
+user cache folder), so an unchanged paragraph costs neither numpy nor the statistics.
 """
 
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from ..typos.detector import Detector
-from ..typos.stats import StatsMissing, load_stats
+from ..typos import results
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
@@ -26,24 +27,17 @@ RULES = [
 
 _KIND_LABEL = {"same-sound": "同音字", "near-sound": "近音字", "ime-slip": "拼音输入误选", "shape": "形近字",
                "two-chars": "同音词", "swap": "相邻两字颠倒"}
-_detectors: dict[float, Detector] = {}
-
-
-def _detector(threshold: float) -> Detector:
-    if threshold not in _detectors:
-        _detectors[threshold] = Detector(threshold=threshold)
-    return _detectors[threshold]
 
 
 def check(ctx: CheckContext):
     """Flag every suspect character the detector finds, paragraph by paragraph."""
     try:
-        stats = load_stats()
-    except StatsMissing:
+        model = results.model()
+    except results.StatsMissing:
         return
     settings = getattr(ctx.options, "typo", None) or {}
-    low = float(settings.get("min_confidence", stats.model["threshold"]))
-    safe = float(settings.get("safe_confidence", stats.model["safe_threshold"]))
+    low = float(settings.get("min_confidence", model["threshold"]))
+    safe = float(settings.get("safe_confidence", model["safe_threshold"]))
     text = ctx.report.text
     protected = ctx.cache.get("protected", [])
     lines = []
@@ -56,7 +50,10 @@ def check(ctx: CheckContext):
         spans = tuple((max(p.start, start) - start, min(p.end, start + len(line)) - start)
                       for p in protected if p.start < start + len(line) and p.end > start)
         lines.append((start, line, spans))
-    found = _detector(low).paragraphs((line, spans) for _, line, spans in lines)
+    try:
+        found = results.find(((line, spans) for _, line, spans in lines), low)
+    except results.StatsMissing:
+        return
     for (start, line, _), suspects in zip(lines, found):
         for s in suspects:
             a, b = start + s.start, start + s.end

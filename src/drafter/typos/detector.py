@@ -22,12 +22,12 @@ re-check (the editor's live check, a second run) only scores the paragraphs that
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from .hashing import BOUNDARY, codes_of, ngram_hashes
+from .hashing import BOUNDARY, codes_of, hash_rows, ngram_hashes
+from .findings import Suspect
 from .stats import TypoStats, load_stats
 
 ORDER = 5
@@ -41,18 +41,8 @@ BATCH_CHARS = 20_000
 #: Paragraphs remembered with their findings (the editor re-checks on every pause in typing).
 CACHE_SIZE = 20_000
 _MIN_PAIR_BIGRAM = float(np.log(20))
-
-
-@dataclass(frozen=True)
-class Suspect:
-    """A likely typo: ``text[start:end]`` probably should read ``suggestion``."""
-
-    start: int
-    end: int
-    original: str
-    suggestion: str
-    confidence: float
-    kind: str       #: "same-sound", "near-sound", "ime-slip", "shape", "two-chars" or "swap"
+#: Candidates per suspect character that the cheap bigram stage passes on to the 5-gram scoring.
+FIRST_STAGE_KEEP = 4
 
 
 _KIND_NAMES = {0: "same-sound", 1: "same-sound", 2: "ime-slip", 3: "shape", 4: "shape"}
@@ -71,10 +61,11 @@ def _is_cjk(c: np.ndarray) -> np.ndarray:
     return (c >= 0x4E00) & (c <= 0x9FFF)
 
 
-def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """log P(codes[j] | previous 4) for every j, and the order of the longest seen n-gram ending at j."""
+def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+    """log P(codes[j] | previous 4) for every j, the order of the longest seen n-gram ending at j,
+    and ln(count) of the n-gram ending at each j for n = 1…5 (``-inf`` where unseen)."""
     size = len(codes)
-    counts = {0: np.full(size, stats.log_total, np.float32)}
+    counts = {}
     for n in range(1, ORDER + 1):
         c = np.full(size, -np.inf, np.float32)
         c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
@@ -88,34 +79,53 @@ def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np
         lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
         order[ok] = n
         done |= ok
-    return lp, order
+    return lp, order, counts
 
 
-def window_score(stats: TypoStats, win: np.ndarray, span: int) -> np.ndarray:
-    """Sum of log P over the characters of each window row whose history includes the changed
-    ``span`` characters at column LEFT (rows: LEFT context + span + RIGHT context)."""
-    rows, width = win.shape
-    counts = {}
-    for n in range(1, ORDER + 1):
-        starts = width - n + 1
-        grams = np.lib.stride_tricks.sliding_window_view(win, n, axis=1).reshape(rows * starts, n)
-        counts[n] = stats.lookup_rows(np.ascontiguousarray(grams)).reshape(rows, starts)
-    total = np.zeros(rows, np.float32)
-    unigram_total = np.full(rows, stats.log_total, np.float32)
-    for j in range(LEFT, min(width, LEFT + span + RIGHT)):
-        val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
-        done = np.zeros(rows, bool)
-        for n in range(ORDER, 0, -1):
-            s = j - n + 1
-            if s < 0:
-                continue
-            c = counts[n][:, s]
-            prefix = counts[n - 1][:, s] if n > 1 else unigram_total
-            ok = ~done & np.isfinite(c) & np.isfinite(prefix)
-            val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
-            done |= ok
-        total += val
-    return total
+class _Context:
+    """One padded text's codes with its per-position n-gram counts and log-probabilities: scoring
+    a candidate looks up only the n-grams its change touches and reuses the text's own for the rest
+    (the window before the change is the text's own log-probabilities)."""
+
+    def __init__(self, stats: TypoStats, codes: np.ndarray):
+        self.stats = stats
+        self.codes = codes
+        self.lp, self.order, self.counts = forward_logprob(stats, codes)
+
+    def gain(self, pos: np.ndarray, span: int, new: np.ndarray) -> np.ndarray:
+        """Change in the summed log P of the characters whose history includes the ``span``
+        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span)."""
+        stats, rows = self.stats, len(pos)
+        width = LEFT + span + RIGHT
+        last_changed = LEFT + span - 1
+        win = _windows(self.codes, pos, span)
+        win[:, LEFT:LEFT + span] = new
+        # The n-grams (n, end column) that contain a changed character, looked up in one batch.
+        touched = [(n, e) for e in range(LEFT, width) for n in range(1, ORDER + 1) if e - n + 1 <= last_changed]
+        values = stats.lookup(np.concatenate([hash_rows(win[:, e - n + 1:e + 1]) for n, e in touched]))
+        looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
+        unigram_total = np.full(rows, stats.log_total, np.float32)
+
+        def count(n: int, e: int) -> np.ndarray:
+            if n == 0:
+                return unigram_total
+            hit = looked.get((n, e))
+            return hit if hit is not None else self.counts[n][pos - LEFT + e]
+
+        after = np.zeros(rows, np.float32)
+        before = np.zeros(rows, np.float32)
+        for e in range(LEFT, width):
+            val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
+            done = np.zeros(rows, bool)
+            for n in range(ORDER, 0, -1):
+                c = count(n, e)
+                prefix = count(n - 1, e - 1)
+                ok = ~done & np.isfinite(c) & np.isfinite(prefix)
+                val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
+                done |= ok
+            after += val
+            before += self.lp[pos - LEFT + e]
+        return after - before
 
 
 def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
@@ -130,7 +140,8 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     """Every scored candidate of ``codes`` (padded with LEFT/RIGHT boundaries): arrays of position,
     span, first and second character, kind, log-probability gain and the features' inputs.
     Positions where ``frozen`` is true (protected text, earlier corrections) get none."""
-    lp, order = forward_logprob(stats, codes)
+    ctx = _Context(stats, codes)
+    order = ctx.order
     j = np.arange(LEFT, len(codes) - RIGHT)
     cjk = _is_cjk(codes[j]) & ~frozen[j]
     suspect = cjk & ((order[j] < 2) | (order[j + 1] < 3))
@@ -138,45 +149,74 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     parts = []
     which, cand, kind = stats.candidates_of(codes[pos])
     p = pos[which]
-    keep = np.isfinite(_bigram(stats, codes[p - 1], cand)) | np.isfinite(_bigram(stats, cand, codes[p + 1]))
+    left, right = _bigram(stats, codes[p - 1], cand), _bigram(stats, cand, codes[p + 1])
+    keep = np.isfinite(left) | np.isfinite(right)
+    p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
+    keep = _top_per_position(stats, ctx, p, cand, left, right)
     p, cand, kind = p[keep], cand[keep], kind[keep]
     if len(p):
-        win = _windows(codes, p, 1)
-        before = window_score(stats, win, 1)
-        win[:, LEFT] = cand
         parts.append(dict(pos=p, span=np.ones(len(p), np.int64), c1=cand, c2=np.zeros(len(p), np.uint32),
-                          kind=kind.astype(np.int64), gain=window_score(stats, win, 1) - before))
+                          kind=kind.astype(np.int64), gain=ctx.gain(p, 1, cand[:, None])))
     is_suspect = np.zeros(len(codes), bool)
     is_suspect[pos] = True
     first = pos[is_suspect[pos + 1]]
     if len(first):
-        parts.append(_pairs(stats, codes, first))
+        parts.append(_pairs(ctx, first))
     swap = j[cjk]
     swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & (codes[swap] != codes[swap + 1])
-                & (is_suspect[swap] | is_suspect[swap + 1])]
+                & (is_suspect[swap] | is_suspect[swap + 1]) & (order[swap + 1] < 2)]
+    # A transposition is a candidate only when the two characters, never seen in this order,
+    # form a frequent pair the other way round (帜旗 → 旗帜; not 网红 → 红网, both rare).
+    swap = swap[_bigram(stats, codes[swap + 1], codes[swap]) >= _MIN_PAIR_BIGRAM]
     if len(swap):
-        win = _windows(codes, swap, 2)
-        before = window_score(stats, win, 2)
-        win[:, [LEFT, LEFT + 1]] = win[:, [LEFT + 1, LEFT]]
         parts.append(dict(pos=swap, span=np.full(len(swap), 2), c1=codes[swap + 1], c2=codes[swap],
-                          kind=np.full(len(swap), SWAP), gain=window_score(stats, win, 2) - before))
+                          kind=np.full(len(swap), SWAP),
+                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1))))
     parts = [part for part in parts if len(part["pos"])]
     if not parts:
         return None
     out = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
-    out["u_orig"] = stats.lookup_rows(codes[out["pos"]][:, None])
+    out["u_orig"] = ctx.counts[1][out["pos"]]
     out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
     out["ord0"] = order[out["pos"]]
     out["ord1"] = order[out["pos"] + 1]
     return out
 
 
-def _pairs(stats: TypoStats, codes: np.ndarray, first: np.ndarray) -> dict[str, np.ndarray]:
+def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.ndarray,
+                      left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The cheap first stage: rank each position's candidates by the bigram model's
+    log P(c | left) + log P(right | c) and keep the best :data:`FIRST_STAGE_KEEP` for the
+    5-gram window scoring (most of a suspect's candidates fit neither neighbour)."""
+    if not len(p):
+        return np.zeros(0, bool)
+    u_cand = stats.lookup_rows(cand[:, None])
+    u_left, u_right = ctx.counts[1][p - 1], ctx.counts[1][p + 1]
+    unseen_left = _BACKOFF + u_cand - stats.log_total
+    unseen_right = _BACKOFF + u_right - stats.log_total
+    with np.errstate(invalid="ignore"):    # unseen bigrams (-inf) are replaced by the backoff
+        score = (np.where(np.isfinite(left), left - u_left, unseen_left)
+                 + np.where(np.isfinite(right), right - u_cand, unseen_right))
+    score = np.nan_to_num(score, nan=-1e9, neginf=-1e9)
+    order = np.lexsort((-score, p))
+    first = np.r_[True, p[order][1:] != p[order][:-1]]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(p)), 0))
+    keep = np.zeros(len(p), bool)
+    keep[order[np.arange(len(p)) - group_start < FIRST_STAGE_KEEP]] = True
+    return keep
+
+
+def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
     """Two neighbouring suspects replaced together by a seen two-character word (淡味 → 单位)."""
+    stats, codes = ctx.stats, ctx.codes
     w1, c1, k1 = stats.candidates_of(codes[first])
     w2, c2, k2 = stats.candidates_of(codes[first + 1])
     # Word-level slips are the pinyin IME's: same-sound candidates only (bounds the cross product).
     s1, s2 = k1 <= 1, k2 <= 1
+    # A first character never seen after its left neighbour, or a second never seen before its
+    # right one, cannot make the window probable: dropped before the cross product.
+    s1[s1] = np.isfinite(_bigram(stats, codes[first[w1[s1]] - 1], c1[s1]))
+    s2[s2] = np.isfinite(_bigram(stats, c2[s2], codes[first[w2[s2]] + 2]))
     w1, c1, k1 = w1[s1], c1[s1], k1[s1]
     w2, c2, k2 = w2[s2], c2[s2], k2[s2]
     n1 = np.bincount(w1, minlength=len(first))
@@ -196,10 +236,7 @@ def _pairs(stats: TypoStats, codes: np.ndarray, first: np.ndarray) -> dict[str, 
     p = first[pid]
     if not len(p):
         return dict(pos=p, span=p, c1=a, c2=b, kind=kind, gain=np.zeros(0, np.float32))
-    win = _windows(codes, p, 2)
-    before = window_score(stats, win, 2)
-    win[:, LEFT], win[:, LEFT + 1] = a, b
-    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=window_score(stats, win, 2) - before)
+    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=ctx.gain(p, 2, np.stack([a, b], 1)))
 
 
 FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
@@ -228,11 +265,27 @@ def confidence(stats: TypoStats, feats: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-logit))
 
 
+def pack(texts: Sequence[str]) -> tuple[np.ndarray, list[int]]:
+    """The texts' codes one after another, each with :data:`LEFT` boundaries before it and
+    :data:`RIGHT` after, and where each text starts: no n-gram spans two texts, so a paragraph's
+    findings depend on its own text only (what the caches assume)."""
+    pad = "\n" * LEFT
+    codes = codes_of(pad + pad.join(texts) + "\n" * RIGHT)
+    starts, at = [], LEFT
+    for text in texts:
+        starts.append(at)
+        at += len(text) + LEFT
+    return codes, starts
+
+
 def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, threshold: float,
-                  rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
-    """Accepted corrections in padded ``codes``: (pos, span, c1, c2, confidence, kind)."""
+                  starts: Sequence[int] = (0,), rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
+    """Accepted corrections in packed ``codes`` (texts beginning at ``starts``):
+    (pos, span, c1, c2, confidence, kind). Each round after the first looks again only into the
+    texts that changed in the round before (the others would score exactly as they did)."""
     codes = codes.copy()
     frozen = frozen.copy()
+    bounds = np.asarray(starts)
     accepted = []
     for _ in range(rounds):
         c = candidates(stats, codes, frozen)
@@ -255,6 +308,9 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
             if span == 2:
                 codes[p + 1] = c2
         accepted += picked
+        text_of = np.searchsorted(bounds, np.arange(len(codes)), side="right") - 1
+        changed = np.unique(np.searchsorted(bounds, [p for p, *_ in picked], side="right") - 1)
+        frozen |= ~np.isin(text_of, changed)
     return accepted
 
 
@@ -300,18 +356,12 @@ class Detector:
 
     def _run(self, batch, todo, results) -> None:
         texts = [key[0] for key in batch]
-        joined = "\n".join(texts)
-        codes = np.concatenate([np.full(LEFT, BOUNDARY, np.uint32), codes_of(joined),
-                                np.full(RIGHT, BOUNDARY, np.uint32)])
+        codes, starts = pack(texts)
         frozen = np.zeros(len(codes), bool)
-        starts = []
-        at = LEFT
-        for (text, protected) in batch:
-            starts.append(at)
+        for at, (text, protected) in zip(starts, batch):
             for s, e in protected:
                 frozen[at + max(s, 0):at + min(e, len(text))] = True
-            at += len(text) + 1
-        found = _detect_codes(self.stats, codes, frozen, self.threshold)
+        found = _detect_codes(self.stats, codes, frozen, self.threshold, starts)
         per: list[list[Suspect]] = [[] for _ in batch]
         starts_arr = np.asarray(starts)
         for p, span, c1, c2, conf, kind in found:
@@ -334,12 +384,11 @@ class Detector:
             self._cache.popitem(last=False)
 
 
-_DEFAULT: Detector | None = None
+_DETECTORS: dict[float, Detector] = {}
 
 
-def default_detector() -> Detector:
-    """The process-wide detector (statistics loaded on first call)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Detector()
-    return _DEFAULT
+def detector_for(threshold: float) -> Detector:
+    """The process-wide detector at ``threshold`` (statistics loaded on first call)."""
+    if threshold not in _DETECTORS:
+        _DETECTORS[threshold] = Detector(threshold=threshold)
+    return _DETECTORS[threshold]

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .hashing import hash_rows
+from .findings import StatsMissing
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -65,10 +66,6 @@ class TypoStats:
         first = np.repeat(np.cumsum(length) - length, length)
         k = np.repeat(start, length) + np.arange(int(length.sum())) - first
         return which, self.candidates[k].astype(np.uint32), self.kinds[k]
-
-
-class StatsMissing(RuntimeError):
-    """The data files are not installed (a source checkout without a build)."""
 
 
 @lru_cache(maxsize=1)
