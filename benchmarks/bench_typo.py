@@ -49,12 +49,13 @@ def _cpu() -> float:
 def dev_metrics(shared: Path) -> None:
     from drafter.report.protected import protected_spans
     from drafter.typos.detector import Detector
+    from drafter.typos.findings import frozen_spans
     from drafter.typos.evaluation import held_out_half, load_dev, metrics, tune_half
 
     rows = load_dev(shared)
     det = Detector()
     t, c = time.perf_counter(), _cpu()
-    found = det.paragraphs((r["src"], tuple((s.start, s.end) for s in protected_spans(r["src"]))) for r in rows)
+    found = det.paragraphs((r["src"], frozen_spans(protected_spans(r["src"]))) for r in rows)
     elapsed, cpu = time.perf_counter() - t, _cpu() - c
     preds = [{s.start + i: ch for s in sus for i, ch in enumerate(s.suggestion) if s.original[i] != ch}
              for sus in found]

@@ -4,7 +4,8 @@ No checklist names these typos: the statistical detector of :mod:`drafter.typos`
 character n-gram counts of public official text and from same-sound/similar-shape candidates
 (机智 → 机制, 帜旗 → 旗帜). Each finding carries a confidence (``data.confidence`` in JSON); only
 findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. Names, places,
-organisations and quoted titles are never looked into (see :mod:`drafter.report.protected`).
+and organisations are never looked into; a finding inside a quoted title is reported without a fix
+(see :mod:`drafter.report.protected` and ``drafter.typos.findings.NOT_LOOKED_INTO``).
 Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``). Findings
 come through :mod:`drafter.typos.results`, which remembers them per paragraph (in memory and in the
 user cache folder), so an unchanged paragraph costs neither numpy nor the statistics.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..typos import results
+from ..typos.findings import NOT_LOOKED_INTO
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
@@ -48,7 +50,8 @@ def check(ctx: CheckContext):
         if not line.strip():
             continue
         spans = tuple((max(p.start, start) - start, min(p.end, start + len(line)) - start)
-                      for p in protected if p.start < start + len(line) and p.end > start)
+                      for p in protected if p.start < start + len(line) and p.end > start
+                      and p.kind in NOT_LOOKED_INTO)
         lines.append((start, line, spans))
     try:
         found = results.find(((line, spans) for _, line, spans in lines), low)

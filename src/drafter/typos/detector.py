@@ -250,10 +250,9 @@ def features(c: dict[str, np.ndarray]) -> np.ndarray:
     uo = np.where(np.isfinite(c["u_orig"]), c["u_orig"], 0)
     uc = np.where(np.isfinite(c["u_cand"]), c["u_cand"], 0)
     pair = (k >= PAIR_BASE) & (k < SWAP)
-    # The dev set has no transpositions, so a weight fitted for swaps would only say "never":
-    # a swap is scored like a same-sound replacement (its column stays 0).
-    no_swap = np.zeros(len(k), bool)
-    return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, no_swap,
+    # The dev set has no transpositions: the swap weight is fitted on synthetic ones made from
+    # the tune half's corrected sentences (tools/train_typo_model.py).
+    return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, k == SWAP,
                      uo, uc, c["ord0"], c["ord1"], gain * pair], 1).astype(np.float64)
 
 
