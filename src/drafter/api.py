@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .options import CheckOptions
@@ -80,7 +81,7 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
         report.period = ReportPeriod(options.date.year, report.period.half, "config")
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
-    protected = protected_spans(report.text, options.protected)
+    protected = protected_spans(report.text, options.protected + _checklist_protected(ctx))
     ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     for check in all_checks():
@@ -103,6 +104,12 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+
+
+def _checklist_protected(ctx: CheckContext) -> tuple[str, ...]:
+    """The ``protected:`` words of the loaded checklists. Loading them here costs nothing extra:
+    the checklist check (never skipped up front) loads them anyway, once per run."""
+    return checklists(ctx).protected
 
 
 def _respect_protected(diagnostic: Diagnostic, protected: list[ProtectedSpan]) -> bool:

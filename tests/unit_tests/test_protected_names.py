@@ -47,3 +47,20 @@ def test_user_protected_words_block_fixes(tmp_path, capsys):
     path.write_text("一、工作总结\n余辉在工作中发挥作用。\n", encoding="utf-8")
     main(["check", str(path), "--fix", "--no-outline"])
     assert "余辉" in path.read_text(encoding="utf-8")
+
+
+def test_protected_words_of_a_checklist_block_fixes(tmp_path):
+    # A checklist of the writer's own: its protected: words hold for every check, like drafter.yaml's.
+    checklist = tmp_path / "own.yaml"
+    checklist.write_text(
+        "version: 1\nname: own-names\nprotected: [余辉]\nentries:\n"
+        "  - {id: yu-hui, type: substitution, code: typo.word, severity: warning, source: 测试, wrong: 余辉, right: 余晖, safe: true}\n",
+        encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text("一、工作总结\n余辉在工作中发挥作用。\n", encoding="utf-8")
+    main(["check", str(path), "--fix", "--no-outline", "--checklist", str(checklist)])
+    assert "余辉" in path.read_text(encoding="utf-8")
+    # The same entry without the protected word does apply: the test above can fail.
+    checklist.write_text(checklist.read_text(encoding="utf-8").replace("protected: [余辉]\n", ""), encoding="utf-8")
+    main(["check", str(path), "--fix", "--no-outline", "--checklist", str(checklist)])
+    assert "余晖" in path.read_text(encoding="utf-8")

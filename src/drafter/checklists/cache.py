@@ -21,7 +21,7 @@ from .matching import ChecklistSet
 from ..errors import ChecklistError
 
 #: Bumped whenever what is pickled changes shape or module (pickles store module paths).
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 #: The modules whose code decides what a cached set holds: changing any of them refuses old pickles.
 _MODULE_FILES = (checklist_model.__file__, checklist_match.__file__, checklist.__file__, __file__)
 

@@ -77,3 +77,6 @@ class Checklist:
     path: str
     description: str
     entries: list[Entry] = field(default_factory=list)
+    #: Words no fix may change while this checklist is loaded (names of the writer's own
+    #: organisation, people, places), like drafter.yaml ``protected:``.
+    protected: tuple[str, ...] = ()

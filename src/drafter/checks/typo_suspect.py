@@ -41,18 +41,28 @@ def check(ctx: CheckContext):
     low = float(settings.get("min_confidence", model["threshold"]))
     safe = float(settings.get("safe_confidence", model["safe_threshold"]))
     text = ctx.report.text
-    protected = ctx.cache.get("protected", [])
+    # The spans the detector must not look into, sorted by start; lines come in order, so one
+    # pointer walks them (a 20 MB report has hundreds of thousands of lines and spans).
+    frozen = [p for p in ctx.cache.get("protected", []) if p.kind in NOT_LOOKED_INTO]
     lines = []
     at = body_start(ctx)
+    first = 0
     for line in text[at:].split("\n"):
         start = at
         at += len(line) + 1
+        end = start + len(line)
+        while first < len(frozen) and frozen[first].start < start and frozen[first].end <= start:
+            first += 1
         if not line.strip():
             continue
-        spans = tuple((max(p.start, start) - start, min(p.end, start + len(line)) - start)
-                      for p in protected if p.start < start + len(line) and p.end > start
-                      and p.kind in NOT_LOOKED_INTO)
-        lines.append((start, line, spans))
+        spans = []
+        for i in range(first, len(frozen)):
+            p = frozen[i]
+            if p.start >= end:
+                break
+            if p.end > start:
+                spans.append((max(p.start, start) - start, min(p.end, end) - start))
+        lines.append((start, line, tuple(spans)))
     try:
         found = results.find(((line, spans) for _, line, spans in lines), low)
     except results.StatsMissing:
