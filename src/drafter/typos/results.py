@@ -73,9 +73,17 @@ def data_version() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=8)
+def _key_prefix(threshold: float):
+    return hashlib.blake2b(f"{data_version()}|{threshold:.6f}|".encode(), digest_size=16)
+
+
 def _key(text: str, protected: tuple, threshold: float) -> bytes:
-    raw = json.dumps([data_version(), round(threshold, 6), text, protected], ensure_ascii=False)
-    return hashlib.blake2b(raw.encode("utf-8"), digest_size=16).digest()
+    h = _key_prefix(threshold).copy()
+    h.update(repr(protected).encode())
+    h.update(b"|")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.digest()
 
 
 def _encode(suspects: Sequence[Suspect]) -> str:
@@ -169,13 +177,16 @@ def find(paragraphs: Iterable[tuple[str, tuple[tuple[int, int], ...]]], threshol
     """
     items = [(text, tuple(tuple(p) for p in protected)) for text, protected in paragraphs]
     results: list[list[Suspect] | None] = [None] * len(items)
-    keys: list[bytes | None] = [None] * len(items)
     missing: dict[bytes, list[int]] = {}
-    for i, (text, protected) in enumerate(items):
+    seen: dict[tuple, bytes] = {}
+    for i, item in enumerate(items):
+        text, protected = item
         if not _has_cjk(text):
             results[i] = []
             continue
-        key = keys[i] = _key(text, protected, threshold)
+        key = seen.get(item)
+        if key is None:
+            key = seen[item] = _key(text, protected, threshold)
         hit = _memory.get(key)
         if hit is not None:
             _memory.move_to_end(key)
