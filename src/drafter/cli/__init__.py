@@ -66,11 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "edit")  # `drafter FILE` opens the editor
     wanted = argv[0] if argv and argv[0] in names else None
     commands = _commands(wanted)
-    parser = build_parser(commands if commands else None)
-    if not argv:
-        parser.print_help()
-        return EXIT_OK
-    args = parser.parse_args(argv)
+    from ._usage_zh import chinese
+
+    with chinese():  # argparse's own words (usage errors, help headings) in Chinese too
+        parser = build_parser(commands if commands else None)
+        if not argv:
+            parser.print_help()
+            return EXIT_OK
+        args = parser.parse_args(argv)
     try:
         return args._module.run(args)
     except DrafterError as exc:

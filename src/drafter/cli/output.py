@@ -111,8 +111,10 @@ class TextOutput:
                           style="yellow"))
         self.console.print(root)
 
-    def summary(self, results: list[CheckResult], errors: list) -> None:
-        """The closing line: files, counts by severity, unreadable files."""
+    def summary(self, results: list[CheckResult], errors: list, config_problems: int = 0,
+                baseline: str | None = None) -> None:
+        """The closing line: files, counts by severity, unreadable files; then, apart, the
+        configuration's problems and the baseline's counts."""
         totals = {"error": 0, "warning": 0, "info": 0}
         for result in results:
             for key, value in result.counts().items():
@@ -124,7 +126,34 @@ class TextOutput:
         line.append(f"，{totals['info']} 个提示")
         if errors:
             line.append(f"；{len(errors)} 个文件无法读取", style="bold red")
+        if baseline:
+            line.append(f"（新问题；{baseline}）")
         self.console.print(line)
+        if config_problems:
+            # Not the reports' fault: said on a line of its own.
+            self.console.print(Text(f"配置：检查清单有 {config_problems} 处问题，相关条目已停用，报告照常检查"
+                                    "（drafter checklists test 查看）", style="yellow"))
+
+
+class ProgressBar:
+    """A progress bar for long folder runs, on stderr (the caller checks it is a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  TextColumn("{task.description}"), console=Console(stderr=True),
+                                  transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("", total=total)
+
+    def advance(self, path: str) -> None:
+        """One more file done."""
+        self._progress.update(self._task, advance=1, description=_clip(path, 30))
+
+    def close(self) -> None:
+        """Remove the bar."""
+        self._progress.stop()
 
 
 def _clip(text: str, width: int = 40) -> str:
