@@ -7,15 +7,20 @@ For a paragraph:
    character is not covered by a seen trigram.
 2. Generate candidates for each suspect: same or near pinyin (tones, IME slips such as n/l, zh/z,
    in/ing), similar shape, and for two neighbouring suspects a two-character replacement (淡味 →
-   单位) or a swap (帜旗 → 旗帜).
-3. Score each candidate in context: the gain in log-probability of the window it changes, plus the
-   candidate's kind, the characters' frequencies and how well the original was covered; a logistic
-   model (``model.json``, trained by ``tools/train_typo_model.py`` on one half of the dev set) turns
-   that into a confidence.
+   单位); a swap (帜旗 → 旗帜) where the pair is unseen and its reverse frequent. A cheap first
+   stage ranks each suspect's single-character candidates by the bigram model (fit with the left
+   and the right neighbour) and keeps the best few; pairs must fit their outer neighbours.
+3. Score each candidate in context: the gain in log-probability of the window it changes (only
+   the n-grams that contain a changed character are looked up; the window before the change is the
+   text's own log-probabilities), plus the candidate's kind, the characters' frequencies and how
+   well the original was covered; a logistic model (``model.json``, trained by
+   ``tools/train_typo_model.py`` on one half of the dev set) turns that into a confidence.
 4. Keep the most confident non-overlapping corrections above a threshold; apply them and look
-   once more (a second typo is easier to see once its neighbour is fixed).
+   once more, in the paragraphs that changed (a second typo is easier to see once its neighbour
+   is fixed).
 
-Everything per candidate is a numpy array operation; paragraphs are cached by their text, so a
+Paragraphs are packed with boundaries between them, so a paragraph's findings depend on its text
+alone; :mod:`drafter.typos.results` remembers them per paragraph (in memory and on disk), so a
 re-check (the editor's live check, a second run) only scores the paragraphs that changed.
 """
 
