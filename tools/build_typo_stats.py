@@ -11,7 +11,8 @@ Inputs:
 - ``../shared/corpus/*.txt.gz`` — 25M characters of public-domain official text: character 1–5-gram
   counts. Paragraphs that contain a clause of the typo dev set (``../shared/csc``) are left out, so
   the dev-set figures measure text the statistics have not seen.
-- pypinyin 0.55.0 (MIT) — readings of every CJK character: same-sound and IME-slip candidates.
+- pypinyin 0.55.0 (MIT) — readings of every CJK character: same-sound and IME-slip candidates
+  (a candidate by its common reading only, the character it replaces by any of its readings).
 - pycorrector 1.1.4's wheel (Apache-2.0; data files only, never imported): ``same_pinyin.txt``,
   ``same_stroke.txt`` (similar shape) and ``stroke.txt`` (stroke sequences: one stroke apart, or a
   radical added, as in 完/院).
@@ -140,6 +141,19 @@ def readings(chars) -> dict[str, set[str]]:
     return out
 
 
+def primary_readings(chars) -> dict[str, str]:
+    """The most common toned reading of each character (pypinyin without heteronyms): the
+    syllable a writer types for it. 和 is he2, though it is also read huo4 (和药)."""
+    from pypinyin import Style, pinyin
+
+    out = {}
+    for ch in chars:
+        syl = pinyin(ch, style=Style.TONE3, heteronym=False, neutral_tone_with_five=True)[0][0]
+        if len(syl) > 1 and syl[-1].isdigit() and syl[:-1].isalpha():
+            out[ch] = syl
+    return out
+
+
 def _slips(base: str) -> set[str]:
     from pypinyin.style._utils import get_initials
 
@@ -160,11 +174,14 @@ def confusion(freq: dict[str, int], pyc: dict[str, str]) -> dict[str, dict[str, 
     chars = [chr(c) for c in CJK]
     ok = {c for c in chars if freq.get(c, 0) >= MIN_CANDIDATE}
     read = readings(chars)
+    primary = primary_readings(chars)
+    # A candidate is indexed by its common reading only: a writer who meant 和 typed "he", so 和
+    # is no same-sound candidate of 或 (huo4) for all that 和 can be read huo4.
     by_tone, by_base = collections.defaultdict(set), collections.defaultdict(set)
     for c in sorted(ok):
-        for s in read[c]:
-            by_tone[s].add(c)
-            by_base[s[:-1]].add(c)
+        if c in primary:
+            by_tone[primary[c]].add(c)
+            by_base[primary[c][:-1]].add(c)
     table: dict[str, dict[str, int]] = {}
     for c in chars:
         t: dict[str, int] = {}
@@ -183,8 +200,10 @@ def confusion(freq: dict[str, int], pyc: dict[str, str]) -> dict[str, dict[str, 
         cols = line.split("\t")
         if line.startswith("#") or len(cols) < 2 or cols[0] not in table:
             continue
+        bases = {r[:-1] for r in read[cols[0]]}
         for b in "".join(cols[1:]):
-            if b in ok:
+            # The same rule for pycorrector's list (it has 或 → 和 through 和's rare reading).
+            if b in ok and b in primary and primary[b][:-1] in bases:
                 table[cols[0]].setdefault(b, OTHER_TONE)
     for line in pyc["same_stroke.txt"].splitlines():
         group = [x for x in line.strip().split("\t") if len(x) == 1]

@@ -12,9 +12,12 @@ characters exchanged at a seeded random place) — text we write ourselves, neve
 Without them the swap weight could only learn "never".
 
 Thresholds: ``threshold`` is the confidence with the best tune-half correction F1 whose tune-half
-false-alarm rate stays ≤ 1.5 % (under the 2 % target); ``safe_threshold`` the lowest at which the
-tune half's flagged characters are ≥ 98 % right (only those become safe fixes). Both are chosen
-on the real tune sentences only.
+false-alarm rate stays ≤ 0.5 % of correct sentences. The issue allows 2 %, but a real report is
+mostly correct sentences (the dev set is 58 % erroneous): at 2 % a 150-sentence report would carry
+three false alarms, at 0.5 % under one. ``safe_threshold`` is the lowest at which the tune half's
+flagged characters are ≥ 98 % right (only those become safe fixes). Both are chosen on the real
+tune sentences only. A writer who wants more recall lowers ``typo.min_confidence`` in drafter.yaml
+(``benchmarks/bench_typo.py`` prints the dev figures at 0.4 too).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from drafter.typos.findings import frozen_spans  # noqa: E402
 from drafter.typos.stats import DATA, load_stats  # noqa: E402
 from drafter.typos.evaluation import load_dev, metrics, tune_half  # noqa: E402
 
-MAX_FALSE_ALARMS = 0.015
+MAX_FALSE_ALARMS = 0.005
 #: One synthetic transposition per this many tune-half sentences.
 SWAP_EVERY = 4
 SAFE_CHAR_PRECISION = 0.98
