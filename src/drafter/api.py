@@ -12,12 +12,14 @@ from operator import attrgetter
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import CheckOptions
 from .report.model import Report, ReportDate, ReportPeriod
+from .report.protected import ProtectedSpan, overlaps, protected_spans
 from .outlines.definition import Outline, load_outline
 from .outlines.matching import OutlineMatch, match_outline
 from .outlines.select import OutlineChoice, choose_outline
@@ -120,6 +122,8 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     ctx.cache["date"] = date
+    protected = protected_spans(report.text, options.protected + _checklist_protected(ctx))
+    ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     for check in all_checks():
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
@@ -132,6 +136,8 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
                 continue
             if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
                 continue  # drafting notes are not part of the report (docs/render.md)
+            if not _respect_protected(diagnostic, protected):
+                continue
             override = options.severity.get(diagnostic.code)
             if override:
                 diagnostic.severity = Severity(override)
@@ -144,6 +150,30 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
                        ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
                        choice=choice, date=date)
+
+
+def _checklist_protected(ctx: CheckContext) -> tuple[str, ...]:
+    """The ``protected:`` words of the loaded checklists. Loading them here costs nothing extra:
+    the checklist check (never skipped up front) loads them anyway, once per run."""
+    return checklists(ctx).protected
+
+
+def _respect_protected(diagnostic: Diagnostic, protected: list[ProtectedSpan]) -> bool:
+    """The one gate every fix passes: a fix that would change a name, a place, an organisation, a
+    quoted title or a word the user protects is removed (safe or not). A diagnostic that only
+    proposes to replace text inside a person's or place's name (an 异形词 entry matching 余辉) is
+    not a finding at all: returns False to drop it."""
+    if diagnostic.fix is None or not protected:
+        return True
+    hit = next((s for e in diagnostic.fix.edits if (s := overlaps(protected, e.start, e.end))), None)
+    if hit is None:
+        return True
+    span = diagnostic.span
+    if hit.kind in ("person", "place", "user", "organization") and hit.start <= span.start and span.end <= hit.end:
+        return False
+    diagnostic.fix = None
+    diagnostic.data = {**diagnostic.data, "protected": hit.kind}
+    return True
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
