@@ -1,9 +1,10 @@
 """What `drafter check` and `drafter --version` import: start-up is most of a short check's time.
 
-A warm `drafter check` (its compiled checklists, outline and project file already in the cache)
-writing to a pipe needs neither rich (no terminal), YAML (everything parsed is cached),
-platformdirs, OpenSSL's hashlib, the renderer nor the editor; `--version` needs none of the
-commands. The bound on the number of modules catches a heavy import creeping in.
+A warm `drafter check` (its compiled checklists, outline and project file already in the cache,
+the typo detector's findings cached per paragraph) writing to a pipe needs neither rich (no
+terminal), YAML (everything parsed is cached), platformdirs, OpenSSL's hashlib, numpy, the
+renderer nor the editor; `--version` needs none of the commands. The bound on the number of
+modules catches a heavy import creeping in.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ SEED = str(samples_dir() / "propaganda-dept-2020-h1-report.txt")
 #: Modules loaded by a warm `drafter check` to a pipe (≈ 170 when this was written, interpreter
 #: start-up included); room for a few more, not for a library.
 MAX_MODULES = 200
-NEVER = ("rich", "textual", "yaml", "platformdirs", "_hashlib", "docx", "drafter_tui", "drafter.render",
+NEVER = ("rich", "textual", "yaml", "platformdirs", "_hashlib", "numpy", "docx", "drafter_tui", "drafter.render",
          "drafter.cli.output", "drafter.files.yamlload", "drafter.checklists.format")
 
 

@@ -39,12 +39,18 @@ def _user_cache_dir() -> str:
     return user_cache_dir("drafter")
 
 
-def cache_folder(kind: str) -> Path | None:
-    """The folder for cached ``kind`` (``checklists``, ``outlines``…), or None when caching is
-    off (``DRAFTER_NO_CACHE``). ``DRAFTER_CACHE_DIR`` replaces the user cache folder."""
+def cache_root() -> Path | None:
+    """drafter's cache folder, or None when caching is off (``DRAFTER_NO_CACHE``).
+    ``DRAFTER_CACHE_DIR`` replaces the user cache folder."""
     if os.environ.get("DRAFTER_NO_CACHE"):
         return None
-    return Path(os.environ.get("DRAFTER_CACHE_DIR") or _user_cache_dir()) / kind
+    return Path(os.environ.get("DRAFTER_CACHE_DIR") or _user_cache_dir())
+
+
+def cache_folder(kind: str) -> Path | None:
+    """The folder for cached ``kind`` (``checklists``, ``outlines``…), or None when caching is off."""
+    root = cache_root()
+    return root / kind if root is not None else None
 
 
 def file_stamp(path: str) -> tuple[str, int, int]:
