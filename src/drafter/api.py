@@ -12,13 +12,31 @@ from typing import Iterable
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
-from .options import CheckOptions
+from .options import MAX_DIAGNOSTICS, CheckOptions
 from .report.model import Report, ReportPeriod
 from .outlines.definition import Outline, load_outline
 from .outlines.matching import OutlineMatch, match_outline
 from .files.document import SourceDocument
 from .files.source import read_source, source_from_bytes
 from .report.structure import parse_report
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """What was cut from a file's diagnostics: ``omitted`` found but not kept, and the checks
+    that stopped at the limit (``stopped``: they may have had more)."""
+
+    limit: int
+    omitted: int
+    stopped: tuple[str, ...]
+
+    def summary(self) -> str:
+        """One line of Chinese saying what was cut."""
+        more = "至少 " if self.stopped else ""
+        text = f"问题过多：只列出 {self.limit:,} 条，另有{more} {self.omitted:,} 条未列出"
+        if self.stopped:
+            text += f"（{'、'.join(self.stopped)} 检查达到上限后停止）"
+        return text + "；请先处理已列出的问题"
 
 
 @dataclass
@@ -30,6 +48,8 @@ class CheckResult:
     outline: Outline
     match: OutlineMatch
     diagnostics: list[Diagnostic]
+    #: Set when the file had more findings than :data:`MAX_DIAGNOSTICS`: what was cut.
+    truncated: Truncation | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
@@ -80,11 +100,17 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     match = match_outline(report, outline)
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     diagnostics: list[Diagnostic] = []
+    limit = options.max_diagnostics
+    stopped: list[str] = []
     for check in all_checks():
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
                                          for r in check.rules):
             continue
-        for diagnostic in check.run(ctx):
+        kept = 0
+        for seen, diagnostic in enumerate(check.run(ctx), 1):
+            if kept >= limit or seen > 4 * limit:
+                stopped.append(check.name)  # a runaway check: stop building what nobody reads
+                break
             if not code_selected(diagnostic.code, options.select, options.ignore):
                 continue
             if (diagnostic.code, diagnostic.text) in options.ignored:
@@ -95,9 +121,18 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
             if override:
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
+            kept += 1
+    truncated = None
+    if len(diagnostics) > limit or stopped:
+        # Keep the most severe (then the earliest) ones: errors survive a flood of warnings.
+        diagnostics.sort(key=lambda d: (-d.severity.rank, d.sort_key()))
+        truncated = Truncation(limit, max(0, len(diagnostics) - limit) + (1 if stopped else 0),
+                               tuple(stopped))
+        del diagnostics[limit:]
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
-    return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics)
+    return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
+                       truncated=truncated)
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:

@@ -34,7 +34,7 @@ RULES = [
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKETS = re.compile("[“”‘’《》（）【】]")
+_BRACKET_RUNS = re.compile("“+|”+|‘+|’+|《+|》+|（+|）+|【+|】+")
 _CJK = r"\u3400-\u9fff"
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # Scanned by a leading character class (fast); the neighbours are checked in Python.
@@ -91,24 +91,45 @@ def check(ctx: CheckContext):
 
 
 def _unpaired(ctx: CheckContext, text: str, start: int, end: int):
-    stack: list[tuple[str, int]] = []
-    for m in _BRACKETS.finditer(text, start, end):
-        char, pos = m.group(), m.start()
-        if char in _PAIRS:
-            stack.append((char, pos))
+    # Linear in the paragraph, and a run of one mark (“““…) is one step: the stack holds runs
+    # [mark, start, how many still open]; an open count per kind replaces searching the stack
+    # (a closer with none of its kind open used to scan the whole stack: quadratic).
+    stack: list[list] = []
+    open_count = dict.fromkeys(_PAIRS, 0)
+    unpaired: list[int] = []
+    for m in _BRACKET_RUNS.finditer(text, start, end):
+        pos, n = m.start(), m.end() - m.start()
+        char = text[pos]
+        if char in open_count:
+            stack.append([char, pos, n])
+            open_count[char] += n
             continue
         opener = _CLOSERS[char]
-        if stack and stack[-1][0] == opener:
-            stack.pop()
-        elif any(o == opener for o, _ in stack):
-            while stack and stack[-1][0] != opener:  # an inner opener was never closed
-                o, p = stack.pop()
-                yield ctx.diagnostic("punct.unpaired", f"“{o}”缺少配对的“{_PAIRS[o]}”", p, p + 1)
-            stack.pop()
+        while n:
+            if not open_count[opener]:
+                unpaired.extend(range(pos, pos + n))
+                break
+            while stack[-1][0] != opener:  # inner openers that were never closed
+                o, p, k = stack.pop()
+                open_count[o] -= k
+                unpaired.extend(range(p, p + k))
+            top = stack[-1]
+            take = min(n, top[2])  # the innermost (last) openers of the run close first
+            top[2] -= take
+            open_count[opener] -= take
+            n -= take
+            pos += take
+            if not top[2]:
+                stack.pop()
+    for _, p, k in stack:
+        unpaired.extend(range(p, p + k))
+    unpaired.sort()
+    for p in unpaired:
+        char = text[p]
+        if char in _PAIRS:
+            yield ctx.diagnostic("punct.unpaired", f"“{char}”缺少配对的“{_PAIRS[char]}”", p, p + 1)
         else:
-            yield ctx.diagnostic("punct.unpaired", f"“{char}”缺少配对的“{opener}”", pos, pos + 1)
-    for o, p in stack:
-        yield ctx.diagnostic("punct.unpaired", f"“{o}”缺少配对的“{_PAIRS[o]}”", p, p + 1)
+            yield ctx.diagnostic("punct.unpaired", f"“{char}”缺少配对的“{_CLOSERS[char]}”", p, p + 1)
 
 
 def _heading_marks(ctx: CheckContext) -> set[int]:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..api import check_many
 from ..errors import DrafterError
 from ..outlines.definition import load_outline
-from .json_output import document_json
+from .json_output import JsonStream
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-from .common import add_check_options, expand_paths, options_from_args, unknown_codes
+from .common import Tally, add_check_options, expand_paths, options_from_args, unknown_codes
 
 NAME = "check"
 HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
@@ -38,21 +37,29 @@ def run(args: argparse.Namespace) -> int:
     if args.fix and "-" in args.paths:
         print("drafter: 标准输入无法就地修复；请对文件使用 --fix，或用 --diff 查看修复", file=sys.stderr)
         return EXIT_USAGE
-    results, errors = [], []
+    errors: list[DrafterError] = []
     paths: list[str] = []
     for given in args.paths:  # one empty folder must not stop the others from being checked
+        found: list[DrafterError] = []
         try:
-            paths.extend(expand_paths([given]))
+            paths.extend(expand_paths([given], found))
         except DrafterError as exc:
+            found.append(exc)
+        for exc in found:  # unreadable folders are named, never skipped in silence
             errors.append(exc)
             if args.format == "text":
                 print(f"drafter: {exc}", file=sys.stderr)
     for code in unknown_codes(options, paths):
         print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
+    # Each result is written as soon as it is checked and then dropped: only the tally is kept,
+    # so memory does not grow with the number of files.
+    tally = Tally()
     if args.format == "text":
         from .output import TextOutput
 
         out = TextOutput(show_outline=not args.no_outline)
+    else:
+        out = JsonStream(sys.stdout)
     for path, result in check_many(paths, options):
         if isinstance(result, DrafterError):
             errors.append(result)
@@ -65,17 +72,15 @@ def run(args: argparse.Namespace) -> int:
             except DrafterError as exc:
                 errors.append(exc)
                 print(f"drafter: {exc}", file=sys.stderr)
-        results.append(result)
-        if args.format == "text":
-            out.file(result)
+        tally.add(result)
+        out.file(result)
     if args.format == "json":
-        # One write: json.dump with indent makes one write call per token (~1 s for 5,000 diagnostics).
-        sys.stdout.write(json.dumps(document_json(results, errors), ensure_ascii=False, indent=2) + "\n")
+        out.close(errors, tally)
     else:
-        out.summary(results, errors)
+        out.summary(tally, errors)
     if errors:
         return EXIT_USAGE
-    return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK
+    return EXIT_FAIL if tally.fails(args.fail_on) else EXIT_OK
 
 
 def _fix(path: str, result, options, args):
