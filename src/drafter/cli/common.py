@@ -30,11 +30,12 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 def options_from_args(args: argparse.Namespace) -> CheckOptions:
     """Build :class:`CheckOptions` from parsed arguments."""
     date = None
-    if getattr(args, "date", None):
+    if getattr(args, "date", None) is not None:  # --date '' is a mistake, not "no date"
         try:
-            date = _dt.date.fromisoformat(args.date)
+            date = _dt.date.fromisoformat(args.date.strip())
         except ValueError:
-            raise DrafterError(f"--date 应为 YYYY-MM-DD，收到“{args.date}”") from None
+            raise DrafterError(f"用法错误：--date 应为 YYYY-MM-DD（如 2020-07-10），收到“{args.date}”；"
+                               "不指定日期请省略 --date") from None
     return CheckOptions(
         outline=getattr(args, "outline", None),
         select=_codes(getattr(args, "select", [])),
