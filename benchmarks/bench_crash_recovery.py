@@ -31,6 +31,7 @@ SEED = ROOT / "samples" / "propaganda-dept-2020-h1-report.txt"
 def main(trials: int = 100, fixed: float | None = None) -> int:
     rng = random.Random()
     recovered = 0
+    kills: list[float] = []
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -41,14 +42,15 @@ def main(trials: int = 100, fixed: float | None = None) -> int:
             shutil.rmtree(state, ignore_errors=True)
             kill_after = fixed if fixed is not None else rng.uniform(1.0, 3.0)
             typed = f"第{trial}次崩溃测试" + "".join(rng.choice("甲乙丙丁戊己庚辛") for _ in range(rng.randint(2, 12)))
+            kills.append(kill_after)
             ok = crash_trial(path, state, typed, kill_after)
             recovered += ok
             if not ok:
                 print(f"trial {trial}: LOST “{typed}” (killed {kill_after:.2f} s after the last key)", flush=True)
             elif trial % 10 == 0:
                 print(f"{trial} trials, {recovered} recovered ({time.monotonic() - started:.0f} s)", flush=True)
-    print(f"recovered {recovered} of {trials} (kill {'at %.1f s' % fixed if fixed is not None else '1–3 s'} "
-          f"after the last key; {time.monotonic() - started:.0f} s in all)")
+    print(f"recovered {recovered} of {trials} (killed {min(kills):.2f}–{max(kills):.2f} s after the last key, "
+          f"median {sorted(kills)[len(kills) // 2]:.2f} s; {time.monotonic() - started:.0f} s in all)")
     return 0 if recovered == trials else 1
 
 

@@ -32,8 +32,8 @@ class Truncation:
 
     def summary(self) -> str:
         """One line of Chinese saying what was cut."""
-        more = "至少 " if self.stopped else ""
-        text = f"问题过多：只列出 {self.limit:,} 条，另有{more} {self.omitted:,} 条未列出"
+        more = "至少 " if self.stopped else " "
+        text = f"问题过多：只列出 {self.limit:,} 条，另有{more}{self.omitted:,} 条未列出"
         if self.stopped:
             text += f"（{'、'.join(self.stopped)} 检查达到上限后停止）"
         return text + "；请先处理已列出的问题"

@@ -10,7 +10,6 @@ docs/bad-input.md states them.
 
 from __future__ import annotations
 
-import math
 import os
 import stat
 import sys
@@ -31,8 +30,9 @@ _CHUNK = 1 << 20
 def size_text(size: int) -> str:
     """A size for messages, rounded *up* to 0.1 MB so that anything over a limit never reads
     as equal to it (100 MiB + 1 byte used to print as “100 MB，上限 100 MB”)."""
-    mb = math.ceil(size * 10 / 2**20) / 10
-    return f"{mb:g} MB"
+    tenths = -(-size * 10 // 2**20)  # integer ceiling: no float rounding on large sizes
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole}.{tenth} MB" if tenth else f"{whole} MB"
 
 
 def too_large(size: int, limit: int) -> str:
