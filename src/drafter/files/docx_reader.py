@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ..errors import InputError
 from .document import SourceDocument
@@ -69,7 +70,7 @@ def read_docx(path: str, data: bytes) -> SourceDocument:
         check_unpacked_size(data, path)
         document = docx.Document(io.BytesIO(data))
         lines = [text for text in map(_paragraph_text, document.paragraphs) if text.strip(_BLANK)]
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError, EOFError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, XMLSyntaxError, EOFError, zlib.error) as exc:
         raise InputError(_NOT_DOCX.format(_reason(exc)), path) from None
     except (ValueError, NotImplementedError, RuntimeError) as exc:
         # python-docx: "file '...' is not a Word file, content type is ..."; zipfile: an
@@ -153,7 +154,7 @@ def _reason(exc: Exception) -> str:
         return "zip 结构损坏"
     if isinstance(exc, KeyError):
         return "缺少正文部分"
-    if isinstance(exc, EOFError):
-        return "zip 内容不完整"
+    if isinstance(exc, (EOFError, zlib.error)):
+        return "zip 内容不完整或已损坏"
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:80]
