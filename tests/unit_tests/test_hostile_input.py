@@ -257,7 +257,7 @@ def test_a_flood_of_findings_is_cut_with_a_summary(tmp_path, capsys):
     from drafter.options import MAX_DIAGNOSTICS
 
     assert len(data["diagnostics"]) == MAX_DIAGNOSTICS
-    assert data["truncated"]["omitted"] > 0 and "punctuation" in data["truncated"]["stopped"]
+    assert data["truncated"]["omitted"] > 0 and "punct_pairs" in data["truncated"]["stopped"]
     assert any(d["code"] == "outline.missing-part" for d in data["diagnostics"])  # errors kept first
     assert main(["check", "--no-outline", str(path)]) == 1
     out = capsys.readouterr().out
@@ -276,13 +276,15 @@ def test_the_cap_keeps_the_most_severe(seed_text):
     assert min(ranks) >= sorted((d.severity.rank for d in full.diagnostics), reverse=True)[4]
 
 
-def _unpaired_reference(text: str) -> list[int]:
+def _unpaired_reference(text: str, skip: set[int]) -> list[int]:
     """The pairing rule, written plainly (quadratic): a closer closes the nearest open opener
     of its kind; openers above it are unpaired; a closer with none open is unpaired."""
     pairs = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
     closers = {v: k for k, v in pairs.items()}
     stack, bad = [], []
     for pos, char in enumerate(text):
+        if pos in skip:
+            continue
         if char in pairs:
             stack.append((char, pos))
         elif char in closers:
@@ -296,17 +298,40 @@ def _unpaired_reference(text: str) -> list[int]:
     return sorted(bad + [p for _, p in stack])
 
 
-@given(st.text(alphabet="“”‘’《》（）【】甲", max_size=60).map(lambda s: s * 3))
-def test_unpaired_marks_match_the_plain_rule(line):
-    """The linear pairing (runs, open counts) finds exactly what the plain rule finds."""
+@given(st.text(alphabet="“”‘’《》（）【】甲", max_size=60).map(lambda s: s * 3), st.sets(st.integers(0, 180)))
+def test_unpaired_marks_match_the_plain_rule(line, skip):
+    """The linear pairing (runs, open counts) finds exactly what the plain rule finds, also
+    with marks left out (the halves of reversed quote pairs)."""
     from drafter.checks import CheckContext
-    from drafter.checks.punctuation import _unpaired
+    from drafter.checks.punct_pairs import _unpaired
 
     result = check_text("一、上半年工作总结\n" + line + "\n")
     ctx = CheckContext(report=result.report, outline=result.outline, match=result.match)
     start = len("一、上半年工作总结\n")
-    found = [d.span.start - start for d in _unpaired(ctx, result.report.text, start, start + len(line))]
-    assert found == _unpaired_reference(line)
+    found = [d.span.start - start for d in _unpaired(ctx, result.report.text, start, start + len(line),
+                                                      {start + p for p in skip})]
+    assert found == _unpaired_reference(line, skip)
+
+
+def test_reversed_quotes_are_found_in_linear_time_and_as_before():
+    """Each candidate ”…“ rescanned its paragraph from the start: quadratic on ”甲“ repeated.
+    The incremental scan must give the same answers as the plain rescan."""
+    import re
+
+    from drafter.checks.punct_pairs import _Waiting
+
+    text = "”甲“”乙“（“丙”）“丁”戊“”" * 40
+    def plain(pos: int) -> bool:
+        depth = 0
+        for ch in text[:pos]:
+            if ch == "“":
+                depth += 1
+            elif ch == "”" and depth:
+                depth -= 1
+        return depth > 0
+    waiting = _Waiting(text, 0, "“", "”")
+    for m in re.finditer("”", text):
+        assert waiting.at(m.start()) == plain(m.start())
 
 
 # ---------------------------------------------------------------- batches do not hold results

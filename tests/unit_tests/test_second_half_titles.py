@@ -64,6 +64,6 @@ def test_a_first_half_word_copied_into_next_years_plan_suggests_next_year(seed_t
     result = check_text("\n".join(lines), options=CheckOptions(project=False))
     slips = [(d.text, d.message, d.suggestion) for d in result.diagnostics
              if d.code == "period.mismatch" and d.part == "plan" and d.text == "下半年"]
-    # It said “本部分是上半年计划……应为‘上半年’” of the plan for 明年.
+    # It said “本部分是上半年计划……应为‘上半年’” of the plan for 明年 (2022).
     # Two slips: the plan's opening “下半年，市委宣传部的工作思路是” and “下半年要抓好”.
-    assert slips == [("下半年", "本部分是明年计划，却以“下半年”为时间范围，应为“明年”", "明年")] * 2
+    assert slips == [("下半年", "本部分是2022年计划，却以“下半年”为时间范围，应为“明年”", "明年")] * 2

@@ -26,7 +26,7 @@ from ..files.safe_read import MAX_YAML_BYTES, read_bounded
 from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml
 
 ENTRY_TYPES = ("substitution", "existence", "formulation", "consistency", "placeholder")
-FAMILIES = ("typo", "term", "consistency", "placeholder", "sensitive", "custom")
+FAMILIES = ("typo", "term", "consistency", "placeholder", "sensitive", "custom", "punct", "number")
 SEVERITIES = ("error", "warning", "info")
 _ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _CODE = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
@@ -37,6 +37,7 @@ _ENTRY_KEYS: dict[str, Any] = {
     "id": str, "type": str, "code": str, "severity": str, "message": str, "source": str,
     "wrong": _STR_OR_LIST, "pattern": str, "right": str, "context": str, "unless": _STR_OR_LIST,
     "safe": bool, "examples": list, "valid_from": _DATE, "valid_until": _DATE, "replaced_by": str,
+    "outdated_message": str,
     "variants": list, "prefer": str, "note": str,
 }
 _FILE_KEYS: dict[str, Any] = {
@@ -139,7 +140,7 @@ def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, pa
         safe=data.get("safe") is not False,
         valid_from=_date(data.get("valid_from"), path, at("valid_from"), "valid_from"),
         valid_until=_date(data.get("valid_until"), path, at("valid_until"), "valid_until"),
-        replaced_by=data.get("replaced_by"), variants=variants, prefer=data.get("prefer"),
+        replaced_by=data.get("replaced_by"), outdated_message=data.get("outdated_message"), variants=variants, prefer=data.get("prefer"),
     )
     entry.examples = _examples(raw.get("examples"), path, at("examples"))
     return entry

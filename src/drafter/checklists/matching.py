@@ -47,8 +47,8 @@ class Hit:
 
 # --------------------------------------------------------------------------- matching one entry
 
-def _format(entry: Entry, match: str, right: str | None) -> str:
-    template = entry.message
+def _format(entry: Entry, match: str, right: str | None, outdated: bool = False) -> str:
+    template = entry.outdated_message if outdated and entry.outdated_message else entry.message
     if not template:
         if entry.type == "consistency":
             template = "同一名称写法不一致：“{match}”与“{right}”混用"
@@ -97,7 +97,8 @@ def accept(entry: Entry, text: str, start: int, end: int, date: _dt.date,
     if entry.unless and _covered(entry, text, start, end):
         return None
     found = text[start:end]
-    if entry.type == "formulation" and entry.outdated(date):
+    outdated = entry.type == "formulation" and entry.outdated(date)
+    if outdated:
         # Past valid_until the formulation itself is outdated: every form of it is flagged.
         right = entry.replaced_by
     elif entry.type == "formulation" and (entry.right is None or found == entry.right):
@@ -110,7 +111,7 @@ def accept(entry: Entry, text: str, start: int, end: int, date: _dt.date,
             right = entry.right
     else:
         right = entry.right
-    return Hit(entry, start, end, _format(entry, found, right), right)
+    return Hit(entry, start, end, _format(entry, found, right, outdated), right)
 
 
 def _plain_texts(entry: Entry) -> tuple[str, ...]:

@@ -48,6 +48,9 @@ class Entry:
     valid_from: _dt.date | None = None
     valid_until: _dt.date | None = None
     replaced_by: str | None = None
+    #: formulation only: what to say once the formulation itself is outdated (``message`` speaks
+    #: of the wrong forms while it is current, and would blame a correct text past the date).
+    outdated_message: str | None = None
     variants: tuple[str, ...] = ()
     prefer: str | None = None
     examples: tuple[Example, ...] = ()

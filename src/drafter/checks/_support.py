@@ -54,3 +54,20 @@ def body_start(ctx: CheckContext) -> int:
     """Offset where the checkable text starts (after Markdown front matter)."""
     span = ctx.report.front_matter_span
     return span.end if span is not None else 0
+
+
+#: A character class body for CJK ideographs (Extension A and the basic block).
+CJK = "\u3400-\u9fff"
+
+
+def heading_marks(ctx: CheckContext) -> set[int]:
+    """Offsets inside headings' numbering marks and the character after them (punct.numbering
+    reports the marks there; other punctuation checks leave those offsets alone)."""
+    if "heading_marks" not in ctx.cache:
+        out: set[int] = set()
+        for paragraph in ctx.report.paragraphs:
+            heading = paragraph.heading
+            if heading is not None and heading.marker is not None:
+                out.update(range(heading.span.start, heading.span.start + len(heading.marker.text) + 1))
+        ctx.cache["heading_marks"] = out
+    return ctx.cache["heading_marks"]

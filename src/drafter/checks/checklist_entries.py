@@ -28,11 +28,31 @@ RULES = [
          "同一个词有多种写法时，公文使用规范推荐的词形，如“唯一”不写“惟一”。条目来自检查清单。",
          bad="这是惟一的办法", good="这是唯一的办法", fixable=True),
     Rule("typo.punctuation", Severity.WARNING, "标点符号用法差错（检查清单中的条目）",
-         "检查清单中按 GB/T 15834-2011 列出的标点差错，如省略号写成“。。。”。内置的 punct.* 检查之外的补充；"
-         "两者查出同一处且修复相同时只报告一次。", bad="开展活动。。。", good="开展活动……", fixable=True),
+         "用户检查清单中的标点条目；内置的 punct.* 检查之外的补充，两者查出同一处且修复相同时只报告一次。"
+         "内置清单的标点条目用 punct.* 代码。", bad="", good="", fixable=True),
     Rule("typo.number", Severity.WARNING, "数字用法差错（检查清单中的条目）",
-         "检查清单中按 GB/T 15835-2011 列出的数字用法差错，如年份范围、概数写法。内置的 number.* 检查之外的补充。",
-         bad="2019-2020年", good="2019—2020年", fixable=True),
+         "用户检查清单中的数字用法条目；内置的 number.* 检查之外的补充。内置清单用它标“6月30号”这类口语日期。",
+         bad="6月30号前完成自查", good="6月30日前完成自查", fixable=True),
+    # GB/T 15834/15835 rules that are plain patterns live in checklists/typos-punctuation.yaml,
+    # where their examples are tested by `drafter checklists test`; their codes are documented here.
+    Rule("punct.dunhao-approx", Severity.WARNING, "两个相邻数字表示概数，中间用了顿号（三、四名）",
+         "GB/T 15834-2011 4.5.3.4、GB/T 15835-2011 5.2.1：相邻两数字连用表示概数，中间不用顿号（三四名、一两个）。"
+         "条目在 checklists/typos-punctuation.yaml。", bad="每个乡镇配备三、四名宣讲员", good="每个乡镇配备三四名宣讲员",
+         fixable=True),
+    Rule("punct.ordinal", Severity.WARNING, "“第一”“首先”等序次语后用了顿号",
+         "GB/T 15834-2011 附录B.2.1：“第一”“其一”“首先”“其次”等序次语后用逗号。只查句首的序次语（“质量第一、效益优先”"
+         "不是序次语）。条目在 checklists/typos-punctuation.yaml。", bad="第一、要提高政治站位", good="第一，要提高政治站位",
+         fixable=True),
+    Rule("punct.ellipsis", Severity.WARNING, "省略号写法不规范（。。。 ... …），或与“等”同用",
+         "GB/T 15834-2011 4.11.2：省略号写作“……”；附录A.9：省略号与“等”“等等”不同时使用。条目在 "
+         "checklists/typos-punctuation.yaml。", bad="开展宣讲、展演、培训。。。", good="开展宣讲、展演、培训……", fixable=True),
+    Rule("punct.dash", Severity.WARNING, "破折号写法不规范（-- ———）",
+         "GB/T 15834-2011 4.10.2：破折号写作“——”，占两个字。连写的短横线或三条以上的横线改为“——”；汉字之间的单个“—”"
+         "是一字线连接号（北京—上海），不查。条目在 checklists/typos-punctuation.yaml。",
+         bad="稳步增长--同比增长12%", good="稳步增长——同比增长12%", fixable=True),
+    Rule("number.zero-form", Severity.WARNING, "汉字年份中的“0”写成了“零”或“○”（二零二零年）",
+         "GB/T 15835-2011 5.2.5：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”（三千零五十二）。"
+         "条目在 checklists/typos-punctuation.yaml。", bad="二零二零年工作计划", good="二〇二〇年工作计划", fixable=True),
     Rule("term.fixed", Severity.WARNING, "固定提法不完整或有改动",
          "党和国家的固定提法（如“举旗帜、聚民心、育新人、兴文化、展形象”）须完整照录，不得增删改字。",
          bad="举旗帜、聚民心、育新人、兴文化", good="举旗帜、聚民心、育新人、兴文化、展形象", fixable=True),

@@ -1,7 +1,7 @@
 """number.fixed-expression: fixed Chinese-numeral expressions written with digits (GB/T 15835-2011).
 
 GB/T 15835-2011 §5.1.2: numbers that are part of a fixed word, phrase or name are written in
-Chinese numerals: 十九大, 四中全会, “四个意识”, 三严三实, 一把手, 第一书记.
+Chinese numerals: 十九大, 四中全会, “四个意识”, “十四五”, 三严三实, 一把手, 第一书记.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _AFTER_ONE_OR_TWO = re.compile(
     rf"大(?:精神|报告|代表|以来|召开|胜利|重要|提出|作出|部署|和|、|，|。)"
     rf"|届(?:{_D}|[一二三四五六七八九])中全会|届人大|届全国人大|届全国政协")
 _AFTER_ONE = re.compile(
-    rf"中全会|位一体|严{_D}实|稳{_D}保|下乡|个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务|着力|必须|坚持|统筹)")
+    rf"中全会|位一体|严{_D}实|稳{_D}保|下乡|个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务(?!业)|着力|必须|坚持|统筹)")
 
 
 def _fixed_expressions(text: str, start: int):
@@ -36,7 +36,9 @@ def _fixed_expressions(text: str, start: int):
         s, e = m.start(), m.end()
         if s and text[s - 1] in "0123456789０１２３４５６７８９":
             continue
-        if _AFTER_ONE_OR_TWO.match(text, e):
+        if s and text[s - 1] == "“" and text.startswith("五”", e) and e - s == 2:
+            yield s, e  # “14五” for the 十四五 plan period
+        elif _AFTER_ONE_OR_TWO.match(text, e):
             yield s, e
         elif e - s == 1 and (_AFTER_ONE.match(text, e)
                              or s and text[s - 1] in "严稳" and text[e:e + 1] in ("实", "保")
@@ -51,6 +53,6 @@ def check(ctx: CheckContext):
     start = body_start(ctx)
     for s, e in _fixed_expressions(text, start):
         right = int_to_cn(cn_to_int(text[s:e]))  # cn_to_int reads full-width digits too
-        context = text[s:e + 4].split("\n")[0]
+        context = re.split(r"[\n”，。；、]", text[s:e + 4])[0]
         yield ctx.diagnostic("number.fixed-expression", f"固定词语“{context}”中的数字应写作汉字“{right}”",
                              s, e, suggestion=right, fix=replace_fix(s, e, right))
