@@ -8,6 +8,7 @@ punct.quote-order, with the two marks swapped as the fix.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from ..diagnostics import Edit, Fix, Severity
@@ -142,8 +143,11 @@ def _unpaired(ctx: CheckContext, text: str, start: int, end: int, skip: set[int]
             pos += take
             if not top[2]:
                 stack.pop()
-    left = [p for _, q, k in stack for p in range(q, q + k)]
-    found = sorted([(p, 0) for p in inner] + [(p, 1) for p in stray] + [(p, 2) for p in left])
+    # Each list is in order already (inner once sorted); merged lazily, so that a caller that
+    # stops at the diagnostics cap never pays for the rest.
+    inner.sort()
+    found = heapq.merge(((p, 0) for p in inner), ((p, 1) for p in stray),
+                        ((p, 2) for _, q, k in stack for p in range(q, q + k)))
     for p, kind in found:
         char = text[p]
         if kind == 1:
