@@ -10,6 +10,9 @@ Run: ``.venv/bin/python benchmarks/bench_tui.py`` (prints figures; asserts nothi
   the UI thread: the check holds the GIL between switches). Also timed: a burst with no gaps.
 - Showing a check's result (outline, marks, problem list) is the one UI-thread step that grows
   with the number of problems; its duration is printed too (a keystroke arriving then waits).
+- Wrapping: the whole 2.7 MB document at 70 and 120 columns with the editor's Chinese rules
+  and with Textual's own wrapping (done on load and on every resize), and the rewrap of one
+  paragraph after a keystroke.
 - Cold start: ``python -m drafter SEED`` in a pseudo-terminal; time until the outline panel is
   drawn (first screen) and until the first check has marked the areas (✓).
 """
@@ -118,6 +121,37 @@ def _check_time(text: str) -> float:
     return time.perf_counter() - t0
 
 
+def wrapping(text: str) -> str:
+    """Seconds to wrap the whole document (on load and on every resize) with the editor's
+    Chinese rules and with Textual's own wrapping, and to rewrap after a one-character edit."""
+    from textual.document._document import Document
+    from textual.document._wrapped_document import WrappedDocument
+
+    from drafter_tui.widgets.wrapped_document import ChineseWrappedDocument
+
+    document = Document(text)
+    out = []
+    for width in (70, 120):
+        times = {}
+        for name, cls in (("Chinese rules", ChineseWrappedDocument), ("Textual", WrappedDocument)):
+            wrapped = cls(document)
+            t0 = time.perf_counter()
+            wrapped.wrap(width, 4)
+            times[name] = time.perf_counter() - t0
+        out.append(f"width {width}: Chinese rules {times['Chinese rules'] * 1000:.0f} ms, "
+                   f"Textual {times['Textual'] * 1000:.0f} ms")
+    wrapped = ChineseWrappedDocument(document)
+    wrapped.wrap(70, 4)
+    row = next(i for i in range(document.line_count // 2, document.line_count) if len(document[i]) > 200)
+    samples = []
+    for i in range(20):
+        result = document.replace_range((row, 10), (row, 10), "测")
+        t0 = time.perf_counter()
+        wrapped.wrap_range((row, 10), (row, 10), result.end_location)
+        samples.append(time.perf_counter() - t0)
+    return "; ".join(out) + f"; rewrap after a keystroke in a paragraph in the middle median {statistics.median(samples) * 1e6:.0f} µs"
+
+
 def cold_start(path: Path) -> tuple[float, float]:
     """Seconds to the first screen and to the first checked outline, in a real pty."""
     import fcntl
@@ -163,6 +197,7 @@ def main() -> None:
         print(f"documents: seed {SEED.stat().st_size:,} bytes; 250× seed {big.stat().st_size:,} bytes")
         print(f"engine check (for reference, runs in a thread): seed {_check_time(seed_text) * 1000:.0f} ms, "
               f"250× seed {_check_time(seed_text * 250) * 1000:.0f} ms")
+        print(f"wrapping the 250× seed: {wrapping(seed_text * 250)}")
         for name, path in (("seed", SEED), ("250× seed", big)):
             samples, settle, applied = _typing_in_subprocess(path, 40, 0.12)
             print(_summary(f"keystroke→screen, {name}, typing", samples))

@@ -6,12 +6,14 @@ The CLI, the TUI and the renderer call these; none of them reaches into the modu
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
+from .review.fingerprint import assign_fingerprints
+from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
 from .report.model import Report, ReportPeriod
 from .outlines.definition import Outline, load_outline
@@ -50,6 +52,11 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     #: Set when the file had more findings than :data:`MAX_DIAGNOSTICS`: what was cut.
     truncated: Truncation | None = None
+    #: Findings set aside by the project file's ``ignore`` entries or the draft's markers.
+    ignored: list[IgnoredDiagnostic] = field(default_factory=list)
+    #: Problems of the configuration, not of the report: checklist entries and files left out
+    #: because they fail their examples or are malformed (ChecklistError, naming file:line).
+    config_problems: list = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
@@ -131,7 +138,11 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
         del diagnostics[limit:]
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
+    assign_fingerprints(diagnostics, report.text)
+    diagnostics, ignored = split_ignored(diagnostics, report, options, source.path)
+    loaded = ctx.cache.get("checklists")
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
+                       ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
                        truncated=truncated)
 
 

@@ -9,9 +9,13 @@ Example::
     outline: propaganda-half-year
     checklists: [checklists/]          # relative to this file
     select: []
-    ignore: [placeholder.name]
+    ignore:
+      - placeholder.name                         # a code (or prefix): never reported
+      - {fingerprint: 3f1c9a2b7d40e815}          # one finding (drafter check --format json)
+      - {code: typo.word, text: 舒华, file: report.txt}   # a code and the text it flags
     severity: {placeholder.figure: error}
     date: 2020-07-10
+    render-gate: warning               # what stops drafter render: error | warning | info | off
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ChecklistError, InputError
 from .files.safe_read import MAX_YAML_BYTES, read_bounded
 from .files.yamlload import LocatedDict, check_keys, load_yaml
+from .options import IgnoredFinding
 
 if TYPE_CHECKING:
     from .options import CheckOptions
@@ -34,8 +39,10 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {
     "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
-    "severity": dict, "date": (_dt.date, str),
+    "severity": dict, "date": (_dt.date, str), "render-gate": str,
 }
+#: Values of ``render-gate`` (see drafter.render.gate).
+RENDER_GATES = ("error", "warning", "info", "off")
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,9 @@ class ProjectConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: _dt.date | None = None
+    render_gate: str | None = None
+    #: ``ignore`` entries that name findings (by fingerprint, or code and text), not codes.
+    ignore_findings: tuple[IgnoredFinding, ...] = ()
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:
@@ -71,6 +81,34 @@ def _codes(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
             raise ChecklistError(f"“{key}”的每一项应为文本", path, line)
         out.extend(code.strip() for code in item.split(",") if code.strip())
     return tuple(out)
+
+
+_FINDING_KEYS: dict[str, Any] = {"fingerprint": (str, int), "code": str, "text": str, "file": str, "note": str}
+
+
+def _ignores(value: Any, path: str, line: int) -> tuple[tuple[str, ...], tuple[IgnoredFinding, ...]]:
+    """The ``ignore`` list: codes (text items) and findings (mapping items)."""
+    items = [value] if isinstance(value, str) else list(value or [])
+    lines = getattr(value, "item_lines", [line] * len(items))
+    codes: list[str] = []
+    findings: list[IgnoredFinding] = []
+    for item, item_line in zip(items, lines):
+        if isinstance(item, str):
+            codes.extend(code.strip() for code in item.split(",") if code.strip())
+            continue
+        if not isinstance(item, LocatedDict):
+            raise ChecklistError("“ignore”的每一项应为检查代码，或 {fingerprint: …} / {code: …, text: …}",
+                                 path, item_line)
+        check_keys(item, path, _FINDING_KEYS)
+        fingerprint, code, text = item.get("fingerprint"), item.get("code"), item.get("text")
+        if not fingerprint and not (code and text):
+            raise ChecklistError("“ignore”中的映射须有 fingerprint，或同时有 code 和 text", path, item.line)
+        where = item.get("file")
+        findings.append(IgnoredFinding(
+            fingerprint=str(fingerprint).strip() if fingerprint else None, code=code, text=text,
+            file=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), where)) if where else None,
+            origin=path, line=item.line))
+    return tuple(codes), tuple(findings)
 
 
 def parse_config(text: str, path: str) -> ProjectConfig:
@@ -98,6 +136,11 @@ def parse_config(text: str, path: str) -> ProjectConfig:
             raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
                                  data["severity"].line_of(code))
         severity.append((str(code), value))
+    gate = data.get("render-gate")
+    if gate is not None and gate not in RENDER_GATES:
+        raise ChecklistError(f"“render-gate”应为 {'、'.join(RENDER_GATES)} 之一，收到“{gate}”", path,
+                             data.line_of("render-gate"))
+    ignore_codes, ignore_findings = _ignores(data.get("ignore"), path, data.line_of("ignore"))
     outline = data.get("outline")
     if outline and (outline.endswith((".yaml", ".yml")) or "/" in outline):
         outline = str(base / outline)
@@ -106,8 +149,8 @@ def parse_config(text: str, path: str) -> ProjectConfig:
         checklists=tuple(str(base / p) for p in _codes(data.get("checklists"), path, data.line_of("checklists"),
                                                          "checklists")),
         select=_codes(data.get("select"), path, data.line_of("select"), "select"),
-        ignore=_codes(data.get("ignore"), path, data.line_of("ignore"), "ignore"),
-        severity=tuple(severity), date=date,
+        ignore=ignore_codes, severity=tuple(severity), date=date, ignore_findings=ignore_findings,
+        render_gate=gate,
     )
 
 
@@ -144,6 +187,8 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
         severity=severity,
         date=options.date or config.date,
         checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
+        ignore_findings=tuple(dict.fromkeys(config.ignore_findings + tuple(options.ignore_findings))),
+        render_gate=options.render_gate or config.render_gate,
     )
 
 

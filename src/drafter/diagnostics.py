@@ -58,6 +58,9 @@ class Diagnostic:
     part: str | None = None
     section: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    #: Stable identity of the finding (code, text, near context, outline area; not its line):
+    #: set by :func:`drafter.review.fingerprint.assign_fingerprints` when a document is checked.
+    fingerprint: str = ""
 
     @property
     def line(self) -> int:
@@ -101,6 +104,8 @@ class Diagnostic:
         }
         if self.data:
             out["data"] = self.data
+        if self.fingerprint:
+            out["fingerprint"] = self.fingerprint
         return out
 
 

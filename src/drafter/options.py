@@ -18,6 +18,20 @@ from dataclasses import dataclass, field
 MAX_DIAGNOSTICS = 10_000
 
 
+@dataclass(frozen=True)
+class IgnoredFinding:
+    """One entry of a project file's ``ignore`` list that names findings, not codes: by
+    ``fingerprint``, or by ``code`` and ``text`` (both must match), optionally only in ``file``
+    (an absolute path). ``origin`` and ``line`` say where the entry is written."""
+
+    fingerprint: str | None = None
+    code: str | None = None
+    text: str | None = None
+    file: str | None = None
+    origin: str = ""
+    line: int = 0
+
+
 @dataclass
 class CheckOptions:
     """What to check and how: outline, code selection, severity overrides, the report's date."""
@@ -30,7 +44,12 @@ class CheckOptions:
     checklists: tuple[str, ...] = ()
     #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
     ignored: frozenset[tuple[str, str]] = frozenset()
+    #: Findings the project file says to ignore (``ignore: [{fingerprint: …}]``).
+    ignore_findings: tuple[IgnoredFinding, ...] = ()
     #: Whether to complete these options from the project file (drafter.yaml) above the document.
     project: bool = True
+    #: The lowest severity that stops ``drafter render`` and the editor's export without
+    #: ``--force`` (error, warning, info, off); None: the project file's, else warning.
+    render_gate: str | None = None
     #: Most diagnostics kept for one file (see :data:`MAX_DIAGNOSTICS`).
     max_diagnostics: int = MAX_DIAGNOSTICS

@@ -14,6 +14,41 @@ async def _checked(pilot) -> None:
     await settle(pilot)
 
 
+def test_seed_at_80x24(snap_compare):
+    """A small terminal: outline folded away, 16 rows of text wrapped by Chinese rules, three
+    rows of problems, the status line whole."""
+    assert snap_compare(make_app(str(SEED)), terminal_size=(80, 24), run_before=_checked)
+
+
+def test_gapped_at_160x45_with_preview(snap_compare, gapped):
+    """A large terminal: outline, editor over problems and the preview side by side; the status
+    line with period and outline."""
+
+    async def go(pilot):
+        await settle(pilot)
+        await pilot.press("f8", "ctrl+r")
+        await settle(pilot)
+
+    assert snap_compare(make_app(str(gapped)), terminal_size=(160, 45), run_before=go)
+
+
+def test_command_palette_at_80x24(snap_compare):
+    """The palette prompts in Chinese and finds drafter's commands by a Chinese query (a query
+    that only drafter's own provider matches: with several providers the order of the hits
+    depends on which answers first)."""
+
+    async def go(pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        prompt = pilot.app.screen.query_one("CommandInput")
+        prompt.cursor_blink = False  # a blinking cursor makes the snapshot depend on timing
+        prompt.value = "转到"
+        await pilot.pause(0.5)
+
+    assert snap_compare(make_app(str(SEED)), terminal_size=(80, 24), run_before=go)
+
+
 def test_seed_layout(snap_compare):
     """The seed: all ten areas present, no problems."""
     assert snap_compare(make_app(str(SEED)), terminal_size=SIZE, run_before=_checked)

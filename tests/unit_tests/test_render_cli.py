@@ -63,16 +63,21 @@ def _diagnostic(code: str, severity: Severity) -> Diagnostic:
     return Diagnostic(code=code, severity=severity, message="测试", span=Span(0, 2, 1, 1, 1, 3), text="X次")
 
 
-def test_gating_blocks_errors_and_placeholder_figures_only():
+def test_gating_by_level_and_placeholder_figures():
     figure = _diagnostic("placeholder.figure", Severity.WARNING)
     figure_sub = _diagnostic("placeholder.figure-range", Severity.INFO)
     other_placeholder = _diagnostic("placeholder.name", Severity.WARNING)
     error = _diagnostic("outline.missing-part", Severity.ERROR)
     warning = _diagnostic("outline.order", Severity.WARNING)
-    found = [figure, figure_sub, other_placeholder, error, warning]
-    assert render_blockers(found) == [figure, figure_sub, error]
+    hint = _diagnostic("outline.extra", Severity.INFO)
+    found = [figure, figure_sub, other_placeholder, error, warning, hint]
+    # The default gate is warning: every warning and error, and figures whatever their severity.
+    assert render_blockers(found) == [figure, figure_sub, other_placeholder, error, warning]
+    assert render_blockers(found, "error") == [figure, figure_sub, error]
+    assert render_blockers(found, "info") == found
+    assert render_blockers(found, "off") == []
     assert placeholders(found) == [figure, figure_sub, other_placeholder]
-    assert render_blockers([warning, other_placeholder]) == []
+    assert render_blockers([hint]) == []
 
 
 def test_cli_gates_on_a_placeholder_figure_diagnostic(tmp_path, monkeypatch, capsys):
@@ -142,3 +147,50 @@ def test_the_count_of_placeholders_left_counts_every_xx_name(tmp_path, capsys):
     said = capsys.readouterr().out
     expected = len(left) - 1 + names.data["count"]
     assert f"成文中仍有 {expected} 处未填占位符" in said
+
+
+def test_render_lists_what_the_final_text_carries_by_kind_and_stops_at_warnings(tmp_path, capsys):
+    """The sample's typos, term slips and period slip are warnings: rendering stops and names
+    them by kind with their lines; with --force it writes and lists them again."""
+    out = tmp_path / "x.docx"
+    assert main(["render", str(SAMPLES / SEED_NAME), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert not out.exists()
+    kinds_listed = re.findall(r"^  (警告|错误|提示) (\S+) .* (\d+) 处：第 ([\d、]+)", err, re.M)
+    codes = {code for _, code, _, _ in kinds_listed}
+    assert {"typo.word", "period.mismatch", "placeholder.figure"} <= codes, err
+    period = next(k for k in kinds_listed if k[1] == "period.mismatch")
+    assert period[2] == "1" and period[3] == "12"  # the 二季度 in the plan, line 12
+    assert main(["render", str(SAMPLES / SEED_NAME), "-o", str(out), "--force"]) == 0
+    said = capsys.readouterr().out
+    assert out.exists() and "成文中带入以下问题" in said and "typo.word" in said and "period.mismatch" in said
+
+
+def test_the_gate_comes_from_the_option_then_the_project_file(tmp_path, capsys):
+    draft = tmp_path / "draft.txt"
+    draft.write_text((SAMPLES / SEED_NAME).read_text(encoding="utf-8").replace("X", "3").replace("XX", "某"),
+                     encoding="utf-8")
+    out = tmp_path / "final.txt"
+    assert main(["render", str(draft), "-o", str(out)]) == 1  # typos are warnings
+    (tmp_path / "drafter.yaml").write_text("render-gate: error\n", encoding="utf-8")
+    assert main(["render", str(draft), "-o", str(out)]) == 0
+    assert "typo.word" in capsys.readouterr().out  # written, and the typos it carries are listed
+    assert main(["render", str(draft), "-o", str(out), "--gate", "warning"]) == 1
+    (tmp_path / "drafter.yaml").write_text("render-gate: sometimes\n", encoding="utf-8")
+    assert main(["render", str(draft), "-o", str(out)]) == 2
+    assert "render-gate" in capsys.readouterr().err
+
+
+def test_problems_the_renderer_resolves_are_not_listed_as_carried(tmp_path, seed_lines):
+    """A heading numbered out of sequence is renumbered in the final text: not carried over."""
+    from drafter.api import check_path
+    from drafter.render import carried_over, render_text
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("\n".join(seed_lines).replace("（五）深耕", "（六）深耕", 1), encoding="utf-8")
+    result = check_path(str(draft))
+    sequence = [d for d in result.diagnostics if d.code == "numbering.sequence"]
+    assert sequence, "the draft has a numbering slip"
+    carried = carried_over(result, render_text(result.report, result.match))
+    assert not [d for d in carried if d.code == "numbering.sequence"]
+    assert [d for d in carried if d.code == "typo.word"]  # a typo is still there

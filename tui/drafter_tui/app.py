@@ -20,10 +20,12 @@ from textual.widgets import Footer, TextArea
 from drafter.api import CheckOptions, CheckResult
 from drafter.outlines.definition import load_outline
 
+from .builtins_zh import ChineseBuiltinsMixin
 from .checking import CHECK_DELAY, CheckingMixin
 from .commands import DrafterCommands
 from .document import RECOVERY_DELAY, RECOVERY_MAX_WAIT, DocumentMixin, load_document
 from .editing import EditingMixin
+from .exporting import ExportMixin
 from .keys import bindings, help_rows
 from .messages import JumpToDiagnostic, SectionChosen
 from .navigation import NavigationMixin
@@ -36,7 +38,8 @@ from .widgets.preview_panel import PreviewPanel
 from .widgets.status_bar import Status, StatusBar
 
 
-class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, DocumentMixin, App[int]):
+class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, DocumentMixin, ChineseBuiltinsMixin,
+                 App[int]):
     """Edit and check one report."""
 
     CSS_PATH = "app.tcss"
@@ -44,6 +47,10 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, DocumentMixin, Ap
     COMMANDS = App.COMMANDS | {DrafterCommands}
     BINDINGS = bindings()
     """App actions as priority bindings (see :mod:`drafter_tui.keys`)."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    """Below 100 columns the outline folds away and panels stack (see app.tcss)."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    """Below 32 rows the problem list shrinks so the text keeps most of the screen."""
 
     def __init__(self, path: str, options: CheckOptions | None = None, *,
                  check_delay: float = CHECK_DELAY, recovery_delay: float = RECOVERY_DELAY,
@@ -68,10 +75,14 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, DocumentMixin, Ap
         self._current: int | None = None
         self._find_query = ""
         self._loading = False
-        #: Diagnostics ignored in this document (see :func:`ignore_key`).
+        #: Diagnostics ignored for this session only, in a document not yet on disk (see
+        #: :func:`ignore_key`); other ignores go to the project file (F9) and last.
         self.ignored: set[tuple[str, str, str]] = set()
+        #: The diagnostics the session ignores hid in the latest check.
+        self.session_ignored: list = []
         self.status = Status(path=os.path.basename(path), encoding=self.source.encoding_label, newline=self.source.newline,
-                             modified=self.modified, read_only=bool(self.source.meta.get("read_only")))
+                             modified=self.modified, read_only=bool(self.source.meta.get("read_only")),
+                             outline=self.outline.title)
 
     # ----------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -129,7 +140,9 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, DocumentMixin, Ap
         row, column = self.editor.cursor_location
         self.status.line, self.status.column = row + 1, column + 1
         self.status.section = ""
+        self.status.outline = self.outline.title
         if self.result is not None:
+            self.status.period = self.result.report.period.label
             index = self.result.report.index
             line = min(row + 1, index.line_count)
             offset = index.offset(line, 1) + column

@@ -50,12 +50,15 @@ class CheckingMixin:
 
         def check():
             result = check_text(text, path=source.path, options=options, like=source)
-            if ignored:
+            session = []
+            if ignored:  # ignores of a document not yet on disk, kept for this session only
+                session = [d for d in result.diagnostics if ignore_key(d) in ignored]
                 result.diagnostics = [d for d in result.diagnostics if ignore_key(d) not in ignored]
             preview = preview_content(text, result) if want_preview else None
-            return result, marks_by_line(result.diagnostics), build_options(result), preview
+            return result, marks_by_line(result.diagnostics), build_options(result), preview, session
 
-        result, marks, options, preview = await asyncio.to_thread(check)
+        result, marks, options, preview, session = await asyncio.to_thread(check)
+        self.session_ignored = session
         if version == self.version and self.modified and not self.is_new and text == self.source.text:
             # Undone back to the text as loaded or saved: nothing to save (compared here, after
             # the pause in typing, not per keystroke).

@@ -1,8 +1,14 @@
-"""Changing the text from the engine's side: fixes (F4), ignores (F9), inserting a missing section
-(F10), find and replace (ctrl+f). Each change is one undo step.
+"""Changing the text from the engine's side: fixes (F4), ignores (F9, shift+F9), inserting a
+missing section (F10), find and replace (ctrl+f). Each change is one undo step.
+
+An ignore lasts: F9 writes it to the project file (:mod:`drafter.review.ignore_file`), where
+``drafter check`` and the language server honour it too; shift+F9 lists what is ignored — by the
+project file, by a marker in the text, or for this session — and restores the chosen one.
 """
 
 from __future__ import annotations
+
+import os
 
 from textual.widgets.text_area import Selection
 
@@ -12,6 +18,7 @@ from drafter.report.textpos import LineIndex
 
 from .checking import ignore_key
 from .screens.find import FindScreen
+from .screens.ignored import IgnoredRow, IgnoredScreen
 
 
 class EditingMixin:
@@ -48,15 +55,80 @@ class EditingMixin:
         self.schedule_check(0.05)
 
     def action_ignore_diagnostic(self) -> None:
-        """F9: ignore the target diagnostic (same code and text) for this document."""
+        """F9: ignore the target diagnostic in the project file (by fingerprint), so that it stays
+        ignored after closing and in ``drafter check``; a document not yet saved keeps it for
+        this session only."""
+        if not self.fresh:
+            self.notify("正在重新检查，请稍后再按 F9", severity="warning")
+            return
         index = self.target_diagnostic()
         if index is None:
             self.notify("光标处没有问题；按 F8 转到下一个问题", severity="warning")
             return
         d = self.diagnostics[index]
-        self.ignored.add(ignore_key(d))
         self._current = None
-        self.notify(f"已忽略：{d.message}")
+        if self.is_new or not os.path.isfile(self.source.path):
+            self.ignored.add(ignore_key(d))
+            self.notify(f"已忽略（文档尚未保存，仅本次有效）：{d.message}")
+        else:
+            from drafter.errors import DrafterError
+            from drafter.review.ignore_file import add_ignore
+
+            try:
+                written = add_ignore(self.source.path, d)
+            except (DrafterError, OSError) as exc:
+                self.ignored.add(ignore_key(d))
+                self.notify(f"无法写入项目配置，仅本次忽略：{exc}", severity="warning")
+            else:
+                self.notify(f"已忽略：{d.message}（记入 {os.path.basename(written)}；shift+F9 查看和恢复）")
+        self.schedule_check(0)
+
+    def ignored_rows(self) -> list[tuple[IgnoredRow, object]]:
+        """Every ignored problem of the latest check with what restoring it takes."""
+        rows: list[tuple[IgnoredRow, object]] = []
+        if self.result is not None:
+            for item in self.result.ignored:
+                d = item.diagnostic
+                rows.append((IgnoredRow(d.span.line, d.code, d.message, item.reason.describe()), item.reason))
+        for d in self.session_ignored:
+            rows.append((IgnoredRow(d.span.line, d.code, d.message, "仅本次"), ignore_key(d)))
+        rows.sort(key=lambda row: row[0].line)
+        return rows
+
+    def action_show_ignored(self) -> None:
+        """shift+F9: list the ignored problems; Enter restores one."""
+        rows = self.ignored_rows()
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.restore_ignored(rows[index][1])
+
+        self.push_screen(IgnoredScreen([row for row, _ in rows]), chosen)
+
+    def restore_ignored(self, how: object) -> None:
+        """Report an ignored problem again: remove its project file entry, its marker in the
+        text (one undo step) or its session ignore."""
+        from drafter.errors import DrafterError
+        from drafter.review.ignore_file import remove_ignore
+        from drafter.review.ignores import IgnoreReason
+
+        if isinstance(how, IgnoreReason) and how.entry is not None:
+            try:
+                removed = remove_ignore(how.entry)
+            except (DrafterError, OSError) as exc:
+                self.notify(f"无法修改项目配置：{exc}", severity="error")
+                return
+            self.notify("已恢复（已从项目配置中删除）" if removed else "项目配置中已没有这一项", )
+        elif isinstance(how, IgnoreReason) and how.marker is not None:
+            if not self.fresh:
+                self.notify("正在重新检查，请稍后再试", severity="warning")
+                return
+            marker = how.marker
+            self.replace_with_edits([Edit(marker.start, marker.end, "")], self.result.report.text)  # type: ignore[union-attr]
+            self.notify("已恢复：删除了正文中的忽略标记（ctrl+z 撤销）")
+        else:
+            self.ignored.discard(how)  # type: ignore[arg-type]
+            self.notify("已恢复")
         self.schedule_check(0)
 
     def action_insert_section(self) -> None:

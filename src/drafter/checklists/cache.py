@@ -21,7 +21,7 @@ from .matching import ChecklistSet
 from ..errors import ChecklistError
 
 #: Bumped whenever what is pickled changes shape or module (pickles store module paths).
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 #: The modules whose code decides what a cached set holds: changing any of them refuses old pickles.
 _MODULE_FILES = (checklist_model.__file__, checklist_match.__file__, checklist.__file__, __file__)
 
@@ -86,7 +86,19 @@ def _load_set(stamps: tuple) -> ChecklistSet:
                 return loaded
         except Exception:  # a stale or corrupt cache is rebuilt, never trusted
             pass
-    result = ChecklistSet([read_checklist(path) for path, _, _ in stamps])
+    loaded, problems = [], []
+    for path, _, _ in stamps:
+        try:
+            checklist = read_checklist(path, lenient=True)
+        except ChecklistError as exc:
+            # A file drafter cannot read as a checklist at all is left out, like a failing entry:
+            # the other checklists and every report are still checked.
+            problems.append(ChecklistError(f"{exc.message}；已停用此检查清单，其他清单和报告照常检查",
+                                           exc.path or path, exc.line))
+            continue
+        loaded.append(checklist)
+        problems.extend(checklist.problems)
+    result = ChecklistSet(loaded, problems)
     if cache is not None:
         try:
             from ..files.save import atomic_write
@@ -114,8 +126,11 @@ def load_checklists(paths: Iterable[str | os.PathLike[str]] = (), bundled: bool 
 
     Compiled results are cached in memory and on disk, keyed by path, size and mtime.
 
+    Entries that fail their examples and files that are malformed are left out; the set's
+    ``problems`` names each (file:line).
+
     Raises:
-        ChecklistError: a missing path or a malformed checklist (file:line).
+        ChecklistError: a missing path, or two checklists with one name.
     """
     files = (bundled_checklist_files() if bundled else []) + checklist_files(paths)
     files = list(dict.fromkeys(os.path.abspath(f) for f in files))

@@ -174,12 +174,16 @@ def _examples(raw: Any, path: str, line: int) -> tuple[Example, ...]:
     return tuple(out)
 
 
-def parse_checklist(text: str, path: str, verify: bool = True) -> Checklist:
+def parse_checklist(text: str, path: str, verify: bool = True, lenient: bool = False) -> Checklist:
     """Parse and validate one checklist; with ``verify``, run every example too.
+
+    With ``lenient`` (how checks load checklists), an entry that is malformed or fails its own
+    examples is left out and recorded in ``Checklist.problems`` instead of refusing the file, so
+    one author's slip does not stop every check; ``drafter checklists test`` stays strict.
 
     Raises:
         ChecklistError: unknown key, wrong type, bad regex, duplicate id or failing example,
-            naming file:line.
+            naming file:line (with ``lenient``, only what concerns the whole file).
     """
     data = load_yaml(text, path)
     if not isinstance(data, LocatedDict):
@@ -194,17 +198,32 @@ def parse_checklist(text: str, path: str, verify: bool = True) -> Checklist:
     seen: dict[str, int] = {}
     entries: LocatedList = data["entries"]
     for raw, line in zip(entries, getattr(entries, "item_lines", [entries.line] * len(entries))):
-        entry = _entry(raw, defaults, checklist.name, data.get("source"), path, line)
-        if entry.id in seen:
-            raise ChecklistError(f"id“{entry.id}”重复（第 {seen[entry.id]} 行已有）", path, entry.line)
+        try:
+            entry = _entry(raw, defaults, checklist.name, data.get("source"), path, line)
+            if entry.id in seen:
+                raise ChecklistError(f"id“{entry.id}”重复（第 {seen[entry.id]} 行已有）", path, entry.line)
+            if verify:
+                verify_examples(entry)
+        except ChecklistError as exc:
+            if not lenient:
+                raise
+            checklist.problems.append(_disabled(exc, raw, path, line))
+            continue
         seen[entry.id] = entry.line
-        if verify:
-            verify_examples(entry)
         checklist.entries.append(entry)
     return checklist
 
 
-def read_checklist(path: str | os.PathLike[str], verify: bool = True) -> Checklist:
+def _disabled(exc: ChecklistError, raw: Any, path: str, line: int) -> ChecklistError:
+    """The one line said about an entry left out: file:line, the entry, what is wrong, what now."""
+    entry_id = raw.get("id") if isinstance(raw, dict) else None
+    named = f"条目“{entry_id}”" if entry_id else "条目"
+    message = exc.message if entry_id and f"“{entry_id}”" in exc.message else f"{named}：{exc.message}"
+    return ChecklistError(f"{message}；已停用该条目，其他条目和报告照常检查（drafter checklists test 查看）",
+                          exc.path or path, exc.line or line)
+
+
+def read_checklist(path: str | os.PathLike[str], verify: bool = True, lenient: bool = False) -> Checklist:
     """Read and parse one checklist file.
 
     Raises:
@@ -217,7 +236,7 @@ def read_checklist(path: str | os.PathLike[str], verify: bool = True) -> Checkli
         raise ChecklistError("检查清单须为 UTF-8 编码", path) from None
     except InputError as exc:
         raise ChecklistError(f"无法读取检查清单：{exc.message}", path) from None
-    return parse_checklist(text, path, verify)
+    return parse_checklist(text, path, verify, lenient)
 
 
 # --------------------------------------------------------------------------- self-test

@@ -307,8 +307,10 @@ def _code_units(text: str) -> tuple[str, bool]:
 class ChecklistSet:
     """All loaded checklists compiled for one-pass matching."""
 
-    def __init__(self, checklists: list[Checklist]) -> None:
+    def __init__(self, checklists: list[Checklist], problems: Iterable[ChecklistError] = ()) -> None:
         self.checklists = checklists
+        #: What was left out while loading: entries failing their examples, unreadable files.
+        self.problems: list[ChecklistError] = list(problems)
         names: dict[str, str] = {}
         for checklist in checklists:
             if checklist.name in names:

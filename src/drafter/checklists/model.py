@@ -77,3 +77,6 @@ class Checklist:
     path: str
     description: str
     entries: list[Entry] = field(default_factory=list)
+    #: Entries left out because they fail their own examples or are malformed (loading leniently):
+    #: one ChecklistError each, naming file:line and the entry.
+    problems: list = field(default_factory=list)

@@ -71,18 +71,22 @@ def main(argv: list[str] | None = None) -> int:
              "请设置 PYTHONIOENCODING=utf-8 或改用 UTF-8 终端（LANG=zh_CN.UTF-8）")
         return EXIT_USAGE
     commands = _commands(wanted)
-    parser = build_parser(commands if commands else None)
+    from ._usage_zh import chinese
+
     try:
-        if not argv:
-            parser.print_help()
-            return EXIT_OK
-        args = parser.parse_args(argv)
+        with chinese():  # argparse's own words (usage errors, help headings) in Chinese too
+            parser = build_parser(commands if commands else None)
+            if not argv:
+                parser.print_help()
+                return EXIT_OK
+            args = parser.parse_args(argv)
         try:
             status = args._module.run(args)
         except DrafterError as exc:
             print(f"drafter: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        sys.stdout.flush()  # a full disk shows up here, while we can still say so
+        if not sys.stdout.closed:  # the language server closes it on exit
+            sys.stdout.flush()  # a full disk shows up here, while we can still say so
         return status
     except KeyboardInterrupt:
         return 130

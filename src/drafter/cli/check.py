@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from ..api import check_many
 from ..errors import DrafterError
 from ..outlines.definition import load_outline
-from .json_output import JsonStream
+from .json_output import JsonStream, tail_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
 from .common import Tally, add_check_options, expand_paths, options_from_args, unknown_codes
+
+FORMATS = ("text", "json", "sarif", "github")
+#: Folder runs of at least this many files show a progress bar (on a terminal's stderr only).
+PROGRESS_MIN_FILES = 20
 
 NAME = "check"
 HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
@@ -19,26 +24,43 @@ HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``drafter check``."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）或 -")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="输出格式：text、json、sarif（SARIF 2.1.0，代码扫描）、github（GitHub Actions 注释）；默认 text")
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                         help="达到此严重程度即以状态 1 退出（默认 error）")
     parser.add_argument("--no-outline", action="store_true", help="文本输出中不打印提纲表")
     parser.add_argument("--fix", action="store_true",
                         help="应用安全修复并保存（原子写入，保持文件编码和换行符），再报告剩余问题")
-    parser.add_argument("--diff", action="store_true", help="显示安全修复的差异（不加 --fix 时不写入文件）")
+    parser.add_argument("--diff", action="store_true",
+                        help="显示安全修复改动的词语及上下文（不加 --fix 时不写入文件）")
+    parser.add_argument("--diff-style", choices=("words", "unified"), default="words",
+                        help="--diff 的形式：words 只列改动的词语（默认），unified 统一差异格式")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="只报告基线文件中没有的问题（退出状态也只看新问题），并统计已修复的")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="把本次查出的全部问题写入基线文件（按指纹，不按行号）")
     add_check_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check every path; print text or JSON; exit 0, 1 (findings) or 2 (input errors)."""
+    """Check every path; print text, JSON, SARIF or annotations; exit 0, 1 (findings) or 2 (input errors)."""
     options = options_from_args(args)
     # A bad outline is one error for the whole run, not one per file: load it before the files.
     load_outline(options.outline)
     if args.fix and "-" in args.paths:
         print("drafter: 标准输入无法就地修复；请对文件使用 --fix，或用 --diff 查看修复", file=sys.stderr)
         return EXIT_USAGE
+    if args.baseline and args.write_baseline:
+        print("drafter: --baseline 与 --write-baseline 不能同时使用", file=sys.stderr)
+        return EXIT_USAGE
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline
+
+        baseline = Baseline.load(args.baseline)
     errors: list[DrafterError] = []
     paths: list[str] = []
+    text_format = args.format == "text"
     for given in args.paths:  # one empty folder must not stop the others from being checked
         found: list[DrafterError] = []
         try:
@@ -47,40 +69,125 @@ def run(args: argparse.Namespace) -> int:
             found.append(exc)
         for exc in found:  # unreadable folders are named, never skipped in silence
             errors.append(exc)
-            if args.format == "text":
+            if text_format:
                 print(f"drafter: {exc}", file=sys.stderr)
     for code in unknown_codes(options, paths):
         print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
     # Each result is written as soon as it is checked and then dropped: only the tally is kept,
-    # so memory does not grow with the number of files.
+    # so memory does not grow with the number of files (SARIF, one document with a rule table,
+    # and --write-baseline still hold every result until the end).
     tally = Tally()
-    if args.format == "text":
+    if text_format:
         from .output import TextOutput
 
         out = TextOutput(show_outline=not args.no_outline)
-    else:
+    elif args.format == "json":
         out = JsonStream(sys.stdout)
+    problems = ConfigProblems()
+    found: list = []   # every finding before the baseline, for --write-baseline
+    results: list = []  # for SARIF only
+    progress = _progress(len(paths))
     for path, result in check_many(paths, options):
+        progress.advance(path)
         if isinstance(result, DrafterError):
             errors.append(result)
-            if args.format == "text":
+            if text_format:
                 print(f"drafter: {result}", file=sys.stderr)
             continue
+        problems.add(result.config_problems)
         if args.fix or args.diff:
             try:
                 result = _fix(path, result, options, args)
             except DrafterError as exc:
                 errors.append(exc)
                 print(f"drafter: {exc}", file=sys.stderr)
+        if args.write_baseline:
+            found.append(result)
+        if baseline is not None:
+            baseline.apply(result)
         tally.add(result)
-        out.file(result)
+        if text_format:
+            out.file(result)
+        elif args.format == "json":
+            extra = None
+            if baseline is not None:
+                known, fixed = baseline.stats.get(result.source.path, (0, 0))
+                extra = {"baseline": {"known": known, "fixed": fixed}}
+            out.file(result, extra)
+        elif args.format == "sarif":
+            results.append(result)
+        elif args.format == "github":
+            from .github_output import annotations
+
+            sys.stdout.write("".join(line + "\n" for line in annotations(result)))
+    progress.close()
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, found)
+        print(f"drafter: 已写入基线 {args.write_baseline}：{len(found)} 个文件，{count} 个问题", file=sys.stderr)
     if args.format == "json":
-        out.close(errors, tally)
+        tail = tail_json(errors, tally)
+        problems.annotate(tail)
+        if baseline is not None:
+            baseline.annotate(tail)
+        out.close(tail)
+    elif args.format == "sarif":
+        from .sarif_output import sarif_log
+
+        log = sarif_log(results, errors, problems.items, baseline_used=baseline is not None)
+        sys.stdout.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "github":
+        from .github_output import error_annotation
+
+        sys.stdout.write("".join(error_annotation(e) + "\n" for e in errors))
+        sys.stdout.write("".join(error_annotation(p, "warning") + "\n" for p in problems.items))
     else:
-        out.summary(tally, errors)
+        out.summary(tally, errors, config_problems=len(problems.items),
+                    baseline=baseline.describe() if baseline is not None else None)
     if errors:
         return EXIT_USAGE
     return EXIT_FAIL if tally.fails(args.fail_on) else EXIT_OK
+
+
+class ConfigProblems:
+    """Problems of the configuration (checklist entries left out), each said once per run on
+    stderr and kept apart from the reports' findings and unreadable files."""
+
+    def __init__(self) -> None:
+        self.items: list[DrafterError] = []
+        self._seen: set[str] = set()
+
+    def add(self, problems) -> None:
+        """Record (and print, the first time) each problem."""
+        for problem in problems:
+            key = str(problem)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.items.append(problem)
+                print(f"drafter: 检查清单问题：{problem}", file=sys.stderr)
+
+    def annotate(self, document: dict) -> None:
+        """Add ``config_problems`` to the JSON contract (an additive field) and its count to the summary."""
+        document["config_problems"] = [{"path": p.path, "line": p.line, "message": p.message} for p in self.items]
+        document["summary"]["config_problems"] = len(self.items)
+
+
+class _NoProgress:
+    def advance(self, path: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int):
+    """A progress bar on stderr for long runs when stderr is a terminal; otherwise nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return _NoProgress()
+    from .output import ProgressBar
+
+    return ProgressBar(total)
 
 
 def _fix(path: str, result, options, args):
@@ -93,7 +200,12 @@ def _fix(path: str, result, options, args):
         return result
     if args.diff:
         stream = sys.stdout if args.format == "text" else sys.stderr
-        stream.write(unified_diff(path, result.source.text, outcome.text))
+        if args.diff_style == "unified":
+            stream.write(unified_diff(path, result.source.text, outcome.text))
+        else:
+            from .word_diff import changed_words
+
+            stream.write(changed_words(path, result.source.text, outcome.text))
     if not args.fix:
         return result
     if result.source.meta.get("read_only"):

@@ -69,12 +69,12 @@ def document_json(results: list[CheckResult], errors: list[DrafterError]) -> dic
     tally = Tally()
     for result in results:
         tally.add(result)
-    return {
-        "version": CONTRACT_VERSION,
-        "files": [file_json(r) for r in results],
-        "errors": [error_json(e) for e in errors],
-        "summary": tally.summary(len(errors)),
-    }
+    return {"version": CONTRACT_VERSION, "files": [file_json(r) for r in results], **tail_json(errors, tally)}
+
+
+def tail_json(errors: list[DrafterError], tally: Tally) -> dict[str, Any]:
+    """What follows the files: the unreadable files and the summary (callers may add fields)."""
+    return {"errors": [error_json(e) for e in errors], "summary": tally.summary(len(errors))}
 
 
 def error_json(error: DrafterError) -> dict[str, Any]:
@@ -92,14 +92,16 @@ class JsonStream:
         self.first = True
         stream.write(f'{{\n  "version": {CONTRACT_VERSION},\n  "files": [')
 
-    def file(self, result: CheckResult) -> None:
-        """Write one checked file."""
-        body = json.dumps(file_json(result), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    def file(self, result: CheckResult, extra: dict[str, Any] | None = None) -> None:
+        """Write one checked file (with ``extra`` fields after the contract's, e.g. ``baseline``)."""
+        item = file_json(result)
+        if extra:
+            item.update(extra)
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
         self.stream.write(("\n    " if self.first else ",\n    ") + body)
         self.first = False
 
-    def close(self, errors: list[DrafterError], tally: Tally) -> None:
-        """Write the unreadable files and the summary, and end the document."""
-        rest = json.dumps({"errors": [error_json(e) for e in errors], "summary": tally.summary(len(errors))},
-                          ensure_ascii=False, indent=2)
+    def close(self, tail: dict[str, Any]) -> None:
+        """Write what follows the files (:func:`tail_json`, with any added fields) and end the document."""
+        rest = json.dumps(tail, ensure_ascii=False, indent=2)
         self.stream.write(("\n  ]," if not self.first else "],") + rest[1:] + "\n")

@@ -114,8 +114,10 @@ class TextOutput:
                           style="yellow"))
         self.console.print(root)
 
-    def summary(self, tally: Tally, errors: list) -> None:
-        """The closing line: files, counts by severity, unreadable files."""
+    def summary(self, tally: Tally, errors: list, config_problems: int = 0,
+                baseline: str | None = None) -> None:
+        """The closing line: files, counts by severity, unreadable files; then, apart, the
+        configuration's problems and the baseline's counts."""
         totals = tally.counts
         line = Text(f"共 {tally.files} 个文件：")
         line.append(f"{totals['error']} 个错误", style=_STYLE["error"] if totals["error"] else "")
@@ -126,7 +128,34 @@ class TextOutput:
             line.append(f"（{tally.truncated} 个文件问题过多，未全部列出）")
         if errors:
             line.append(f"；{len(errors)} 个文件无法读取", style="bold red")
+        if baseline:
+            line.append(f"（新问题；{baseline}）")
         self.console.print(line)
+        if config_problems:
+            # Not the reports' fault: said on a line of its own.
+            self.console.print(Text(f"配置：检查清单有 {config_problems} 处问题，相关条目已停用，报告照常检查"
+                                    "（drafter checklists test 查看）", style="yellow"))
+
+
+class ProgressBar:
+    """A progress bar for long folder runs, on stderr (the caller checks it is a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                  TextColumn("{task.description}"), console=Console(stderr=True),
+                                  transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("", total=total)
+
+    def advance(self, path: str) -> None:
+        """One more file done."""
+        self._progress.update(self._task, advance=1, description=_clip(path, 30))
+
+    def close(self) -> None:
+        """Remove the bar."""
+        self._progress.stop()
 
 
 def _clip(text: str, width: int = 40) -> str:

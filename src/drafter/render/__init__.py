@@ -7,7 +7,8 @@ Stable entry points:
 - :func:`render_text` — the final plain text, for the TUI's preview.
 - :func:`build_final` — the final-document model the writers read.
 - :func:`write_final` / :func:`export_bytes` — the file for a given suffix.
-- :func:`render_blockers`, :func:`placeholders` — what gates ``drafter render``.
+- :func:`render_blockers`, :func:`placeholders` — what gates ``drafter render``;
+  :func:`carried_over`, :func:`kinds` — what the final text still carries, by kind.
 
 See docs/render.md.
 """
@@ -19,7 +20,7 @@ import os
 from ..report.model import Report
 from ..outlines.matching import OutlineMatch
 from .build import build_final
-from .gate import placeholders, render_blockers
+from .gate import Kind, carried_over, kinds, placeholders, render_blockers
 from .model import Block, FinalDocument, Move
 from .text_writer import to_md, to_txt
 
@@ -75,5 +76,5 @@ def write_final(doc: FinalDocument, path: str | os.PathLike[str]) -> None:
     atomic_write(path, export_bytes(doc, os.path.splitext(os.fspath(path))[1]))
 
 
-__all__ = ["Block", "FORMATS", "FinalDocument", "Move", "build_final", "export_bytes", "placeholders",
-           "render_blockers", "render_text", "to_md", "to_txt", "write_final"]
+__all__ = ["Block", "FORMATS", "FinalDocument", "Kind", "Move", "build_final", "carried_over", "export_bytes",
+           "kinds", "placeholders", "render_blockers", "render_text", "to_md", "to_txt", "write_final"]

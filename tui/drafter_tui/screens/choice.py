@@ -6,7 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from rich.text import Text
 from textual.widgets import Button, Label, Static
+
+from ..widgets.line_breaking import ChineseText
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -23,10 +26,10 @@ class ChoiceScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         """Question, optional detail (e.g. a diff), buttons."""
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(ChineseText(Text(self.question)), id="question")
             if self.detail:
                 with VerticalScroll(id="detail"):
-                    yield Static(self.detail, markup=False)
+                    yield Static(ChineseText(Text(self.detail)))
             with Horizontal(id="buttons"):
                 for i, (key, label) in enumerate(self.choices):
                     yield Button(label, id=f"choice-{key}", variant="primary" if i == 0 else "default")

@@ -10,6 +10,7 @@ from drafter.api import CheckResult
 from drafter.diagnostics import Diagnostic
 
 from ..messages import JumpToDiagnostic
+from .line_breaking import ChineseText
 
 SEVERITY_MARK = {"error": ("●", "bold red"), "warning": ("▲", "bold yellow"), "info": ("ℹ", "bold blue")}
 
@@ -70,7 +71,7 @@ def build_options(result: CheckResult, limit: int = MAX_LISTED) -> list[Option]:
             break
         options.append(Option(Text(f"{title}（{len(items)}）", style="bold"), disabled=True))
         for i, d in items[: limit - listed]:
-            options.append(Option(diagnostic_prompt(d), id=f"d{i}"))
+            options.append(Option(ChineseText(diagnostic_prompt(d)), id=f"d{i}"))
             listed += 1
     hidden = len(result.diagnostics) - listed
     if hidden > 0:

@@ -1,5 +1,8 @@
 """The editor: a soft-wrapped TextArea that marks diagnostics in the text by severity.
 
+Rows break by Chinese rules (:mod:`.wrapped_document`, :mod:`.line_breaking`): no ，、。” at a
+row's start, no “（《 at its end.
+
 Marks are kept per line as (start column, end column, style); ``get_line`` stylizes only the
 line being drawn, so a long document costs nothing per keystroke. Columns are code points, so
 wide (CJK) characters are marked exactly; Textual maps them to cells when it draws.
@@ -10,11 +13,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from rich.text import Text
-from textual.document._wrapped_document import WrappedDocument
 from textual.strip import Strip
 from textual.widgets import TextArea
 
 from drafter.diagnostics import Diagnostic
+
+from .wrapped_document import ChineseWrappedDocument
 
 #: Style of a diagnostic's range, by severity name.
 SEVERITY_STYLES = {
@@ -46,21 +50,8 @@ def marks_by_line(diagnostics: Iterable[Diagnostic]) -> dict[int, list[tuple[int
     return marks
 
 
-class _WrappedDocument(WrappedDocument):
-    """Textual 8.2.8's ``WrappedDocument.height`` sums the wrap offsets of every line, and the
-    TextArea asks for it once per drawn line: O(lines) each time, 60 ms per keystroke on a
-    2.7 MB report. The number of visual lines is the length of ``_offset_to_line_info``, which
-    ``wrap``/``wrap_range`` keep up to date, so it is O(1). (Private API of the pinned
-    version; ``tests/functional_tests/test_editor.py`` checks both agree.)"""
-
-    @property
-    def height(self) -> int:
-        """The number of visual (wrapped) lines."""
-        return len(self._offset_to_line_info)
-
-
 class ReportEditor(TextArea):
-    """The report's text, soft-wrapped, with diagnostics marked."""
+    """The report's text, soft-wrapped by Chinese rules, with diagnostics marked."""
 
     DEFAULT_CSS = """
     ReportEditor { border: none; }
@@ -72,11 +63,11 @@ class ReportEditor(TextArea):
     def __init__(self, text: str = "", **kwargs) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=True, **kwargs)
         self.cursor_blink = self.BLINK
-        self.wrapped_document.__class__ = _WrappedDocument
+        self.wrapped_document.__class__ = ChineseWrappedDocument
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
-        self.wrapped_document.__class__ = _WrappedDocument
+        self.wrapped_document.__class__ = ChineseWrappedDocument
         self._marks: dict[int, list[tuple[int, int, str]]] = {}
 
     def set_marks(self, marks: dict[int, list[tuple[int, int, str]]]) -> None:

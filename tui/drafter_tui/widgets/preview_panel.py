@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from .line_breaking import ChineseText
+
 
 class PreviewPanel(VerticalScroll):
     """A scrollable view of the delivered text."""
@@ -17,5 +19,5 @@ class PreviewPanel(VerticalScroll):
         yield Static(id="preview-body")
 
     def show(self, content: Text) -> None:
-        """Replace the preview text."""
-        self.query_one("#preview-body", Static).update(content)
+        """Replace the preview text (wrapped by Chinese rules at the panel's width)."""
+        self.query_one("#preview-body", Static).update(ChineseText(content))

@@ -1,0 +1,95 @@
+"""Stable fingerprints of findings: what a finding is, not where it happens to be.
+
+A fingerprint hashes the diagnostic's code, the text it flags, the few characters around that
+text on its own line (whitespace ignored) and the outline part and area it falls in. Line and
+column numbers are left out, so a finding keeps its fingerprint when lines above it are added,
+removed or rewritten; the message is left out too, so a count in it (“文中有 34 处…”) can change.
+Identical findings in one document (same code, text, context and area) are told apart by their
+order: the second gets ``-2``, the third ``-3``.
+
+Baselines (``--baseline``), ignores in ``drafter.yaml``, the JSON contract's ``fingerprint`` and
+SARIF's ``partialFingerprints`` all use these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from ..diagnostics import Diagnostic
+
+#: Characters of context taken on each side of the flagged text (within its line).
+CONTEXT = 8
+#: Bumped whenever what goes into the hash changes; old baselines then match nothing.
+FINGERPRINT_VERSION = 1
+
+
+def near_context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
+    """Up to ``width`` non-space characters before ``start`` and after ``end``, never crossing a
+    line end (a finding's context is its own line, whatever moves around it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = "".join(text[line_start:start].split())[-width:]
+    after = "".join(text[end:line_end].split())[:width]
+    return before, after
+
+
+def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
+    """The fingerprint of one finding before duplicates are numbered: 16 hex digits."""
+    before, after = near_context(text, diagnostic.span.start, diagnostic.span.end)
+    flagged = "".join(diagnostic.text.split())
+    key = "\x1f".join((str(FINGERPRINT_VERSION), diagnostic.code, flagged, before, after,
+                       diagnostic.part or "", diagnostic.section or ""))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str) -> None:
+    """Set ``fingerprint`` on each diagnostic (in document order), numbering repeats."""
+    seen: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        base = base_fingerprint(diagnostic, text)
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        diagnostic.fingerprint = base if count == 1 else f"{base}-{count}"
+
+
+def loose_key(diagnostic: Diagnostic) -> str:
+    """A weaker identity for a second matching pass: code, flagged text and outline area, without
+    the context (a fix next to a finding changes its context, not what it is)."""
+    key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), diagnostic.part or "",
+                       diagnostic.section or ""))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def pair_findings(old: list[tuple[str, str]], new: list[tuple[str, str]]
+                  ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Match two lists of (fingerprint, loose key): first by fingerprint, then what is left by
+    loose key, in order. Returns (pairs of indexes, old indexes unmatched, new indexes unmatched)
+    — that is (unchanged, fixed, new)."""
+    pairs: list[tuple[int, int]] = []
+    by_fingerprint = {fp: i for i, (fp, _) in enumerate(old)}
+    left_new: list[int] = []
+    used: set[int] = set()
+    for j, (fp, _) in enumerate(new):
+        i = by_fingerprint.get(fp)
+        if i is not None and i not in used:
+            used.add(i)
+            pairs.append((i, j))
+        else:
+            left_new.append(j)
+    by_loose: dict[str, list[int]] = {}
+    for i, (_, loose) in enumerate(old):
+        if i not in used:
+            by_loose.setdefault(loose, []).append(i)
+    still_new = []
+    for j in left_new:
+        candidates = by_loose.get(new[j][1])
+        if candidates:
+            i = candidates.pop(0)
+            used.add(i)
+            pairs.append((i, j))
+        else:
+            still_new.append(j)
+    fixed = [i for i in range(len(old)) if i not in used]
+    return sorted(pairs), fixed, still_new
