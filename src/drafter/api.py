@@ -15,9 +15,11 @@ from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
-from .report.model import Report, ReportPeriod
+from .report.model import Report, ReportDate, ReportPeriod
 from .outlines.definition import Outline, load_outline
 from .outlines.matching import OutlineMatch, match_outline
+from .outlines.select import OutlineChoice, choose_outline
+from .report.period import judged_date
 from .files.document import SourceDocument
 from .files.source import read_source, source_from_bytes
 from .report.structure import parse_report
@@ -57,6 +59,10 @@ class CheckResult:
     #: Problems of the configuration, not of the report: checklist entries and files left out
     #: because they fail their examples or are malformed (ChecklistError, naming file:line).
     config_problems: list = field(default_factory=list)
+    #: Which outline was taken and why (the report's unit, --outline, drafter.yaml…).
+    choice: OutlineChoice | None = None
+    #: The date the report was judged as of, and where it came from.
+    date: ReportDate | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
@@ -99,13 +105,23 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
         ChecklistError: the outline or a checklist is malformed.
     """
     options = options_for(options or CheckOptions(), source.path)
-    outline = outline or load_outline(options.outline)
     report = parse_report(source)
-    if report.period.year is None and options.date is not None:
-        # The text does not say its year; --date or the project file does (the half stays the title's).
-        report.period = ReportPeriod(options.date.year, report.period.half, "config")
+    if outline is not None:
+        choice = OutlineChoice(outline.name, "option")
+    else:
+        choice = choose_outline(report, options.outline)
+        outline = load_outline(choice.name)
+    period = report.period
+    if options.date is not None and (period.year is None or period.source in ("text", "unknown")):
+        # Neither front matter nor title says the year; --date or the project file does, and
+        # wins over what the text suggests (the half stays the title's).
+        report.period = ReportPeriod(options.date.year, period.half if period.source == "title" or
+                                     period.source == "text" else period.half, "config", period.scope)
+    date = judged_date(report, options.date)
     match = match_outline(report, outline)
+    match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
+    ctx.cache["date"] = date
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
     stopped: list[str] = []
@@ -143,7 +159,7 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     loaded = ctx.cache.get("checklists")
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
                        ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
-                       truncated=truncated)
+                       choice=choice, date=date, truncated=truncated)
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:

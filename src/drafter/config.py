@@ -211,15 +211,8 @@ def options_for(options: "CheckOptions", document_path: str | None) -> "CheckOpt
 
 def report_date(report: "Report", options: "CheckOptions | None" = None) -> _dt.date:
     """The date a report is judged as of: ``--date`` or the project file, else its front matter
-    ``date``, else its period (the end of the half it covers), else today."""
-    if options is not None and options.date:
-        return options.date
-    value = report.front_matter.get("date")
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    period = report.period
-    if period.year:
-        return _dt.date(period.year, 6, 30) if period.half == 1 else _dt.date(period.year, 12, 31)
-    return _dt.date.today()
+    ``date``, else its signature line, else its period (the end of the half it covers), else
+    today (see ``period.judged_date``, which also says where the date came from)."""
+    from .report.period import judged_date
+
+    return judged_date(report, options.date if options is not None else None).value

@@ -58,3 +58,32 @@ async def test_the_first_check_runs_without_waiting_for_typing():
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.result is not None and app.fresh
+
+
+async def test_the_status_bar_says_when_an_undated_report_is_judged_as_of_today(tmp_path):
+    import datetime as _dt
+
+    from drafter_tui.widgets.status_bar import status_text
+
+    undated = tmp_path / "undated.txt"     # the seed names no year, and no drafter.yaml is here
+    undated.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app(str(undated))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = _dt.date.today().isoformat()
+        assert f"未注明日期，按 {today} 判断" in status_text(app.status).plain
+    app = make_app(str(SEED))              # samples/drafter.yaml gives its date
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "未注明日期" not in status_text(app.status).plain
+
+
+async def test_the_outline_panel_follows_the_outline_chosen_for_the_report(tmp_path):
+    report = tmp_path / "统战.txt"
+    report.write_text("市委统战部2025年上半年工作总结\n一、上半年工作开展情况\n（一）夯实共同思想政治基础。内容。\n",
+                      encoding="utf-8")
+    app = make_app(str(report))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.outline.name == "united-front"
+        assert app.outline_panel.label_of("summary", "guidance").startswith("✓")

@@ -169,7 +169,8 @@ def test_edits_survive_sigkill_and_are_restored(tmp_path, state_dir):
         second.type(F2)
         assert _poll(second, lambda: path.read_bytes().startswith("恢复测试市委宣传部".encode("utf-8")), 15), \
             "the restored edits were not saved"
-        assert read_recovery(path) is None
+        # The save writes the file, then removes the recovery file: wait for both.
+        assert _poll(second, lambda: read_recovery(path) is None, 15)
         second.type("\x11")  # ctrl+q: nothing unsaved, so it quits at once
         assert _poll(second, lambda: second.proc.poll() is not None, 15)
         assert second.proc.returncode == 0

@@ -33,9 +33,13 @@ def test_json_contract_on_the_seed():
     assert [p["id"] for p in parts] == ["summary", "plan"]
     assert [p["line"] for p in parts] == [5, 11]
     theory = parts[0]["sections"][0]
-    assert theory == {"id": "theory", "title": "理论武装", "found": True, "line": 6,
-                      "heading": "（一）着眼“培根铸魂”，理论武装工作不断深化。", "matched": "理论武装",
-                      "matched_by": "division"}
+    # The version-1 fields exactly; fields added within version 1 (docs/json-contract.md) apart.
+    old = ("id", "title", "found", "line", "heading", "matched", "matched_by")
+    assert {k: theory[k] for k in old} == {"id": "theory", "title": "理论武装", "found": True, "line": 6,
+                                          "heading": "（一）着眼“培根铸魂”，理论武装工作不断深化。",
+                                          "matched": "理论武装", "matched_by": "division"}
+    assert (theory["decided_by"], theory["confidence"], theory["terms"]) == ("title", 1.0, [])
+    assert file["genre"]["id"] == "h1" and file["date"] == {"value": "2020-07-10", "source": "config", "assumed": False}
     assert all(s["found"] for p in parts for s in p["sections"])
     structural = [d for d in file["diagnostics"] if d["code"].split(".")[0] in ("outline", "numbering")]
     assert structural == []

@@ -142,7 +142,10 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
         self.status.section = ""
         self.status.outline = self.outline.title
         if self.result is not None:
-            self.status.period = self.result.report.period.label
+            date = self.result.date
+            # An undated report is judged as of today: say so, with the date taken.
+            self.status.period = (f"未注明日期，按 {date.value.isoformat()} 判断" if date is not None and date.assumed
+                                  else self.result.report.period.label)
             index = self.result.report.index
             line = min(row + 1, index.line_count)
             offset = index.offset(line, 1) + column

@@ -71,6 +71,10 @@ class CheckingMixin:
         self.result, self.result_version = result, version
         self.status.checking = version != self.version
         self.editor.set_marks(marks)
+        if result.outline.name != self.outline.name:
+            # The engine chose another outline for this report (its title names 统战部…).
+            self.outline = result.outline
+            self.outline_panel.set_outline(result.outline)
         self.outline_panel.show_result(result)
         self.diagnostics_panel.show_result(result, options)
         self.status.counts = result.counts()

@@ -20,7 +20,7 @@ class DrafterCommands(Provider):
         outline_panel = getattr(app, "outline_panel", None)
         if outline_panel is not None:
             result = getattr(app, "result", None)
-            half = result.report.period.half if result is not None else None
+            half = result.report.period if result is not None else None
             for part in app.outline.parts:  # type: ignore[attr-defined]
                 title = part.title_for(half)
                 out.append((f"转到：{title}", "移动到该部分",

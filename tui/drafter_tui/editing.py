@@ -153,7 +153,7 @@ class EditingMixin:
             return
         text = self.result.report.text  # type: ignore[union-attr]
         insertion = insertion_for(text, self.result.match, part, section,  # type: ignore[union-attr]
-                                  half=self.result.report.period.half)  # type: ignore[union-attr]
+                                  half=self.result.report.period)  # type: ignore[union-attr]
         if insertion is None:
             self.notify("该方面已存在，无需插入")
             return

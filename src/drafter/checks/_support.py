@@ -9,8 +9,9 @@ import datetime as _dt
 
 from ..checklists.cache import load_checklists
 from ..checklists.matching import ChecklistSet
-from ..config import report_date
 from ..diagnostics import Edit, Fix
+from ..report.model import ReportDate
+from ..report.period import judged_date
 from . import CheckContext, code_selected
 
 
@@ -26,11 +27,21 @@ def checklists(ctx: CheckContext) -> ChecklistSet:
     return ctx.cache["checklists"]
 
 
+def date_info(ctx: CheckContext) -> ReportDate:
+    """The date the report is judged as of, where it came from, and whether it was assumed."""
+    if "date" not in ctx.cache:
+        ctx.cache["date"] = judged_date(ctx.report, getattr(ctx.options, "date", None))
+    return ctx.cache["date"]
+
+
 def date(ctx: CheckContext) -> _dt.date:
     """The date the report is judged as of."""
-    if "date" not in ctx.cache:
-        ctx.cache["date"] = report_date(ctx.report, ctx.options)
-    return ctx.cache["date"]
+    return date_info(ctx).value
+
+
+def date_note(ctx: CheckContext) -> str:
+    """What a date-dependent message adds when no date was given (today was assumed), else ""."""
+    return date_info(ctx).note
 
 
 def year(ctx: CheckContext) -> int | None:

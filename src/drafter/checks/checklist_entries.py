@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import body_start, checklists, date, replace_fix, wanted
+from ._support import body_start, checklists, date, date_note, replace_fix, wanted
 
 _SEVERITY = {s.value: s for s in Severity}
 
@@ -67,7 +67,7 @@ RULES = [
          bad="切实解决思想观念短板", good="切实补齐思想观念短板", fixable=True),
     Rule("term.outdated", Severity.WARNING, "相对报告日期已过时的提法",
          "按报告日期判断：如 2022 年 10 月党的二十大之后仍把十九届全会精神作为现行指导；"
-         "2022 年 12 月 26 日起“新冠肺炎”更名为“新冠病毒感染”。报告日期取自 --date、项目配置、前言或标题。",
+         "2022 年 12 月 26 日起“新冠肺炎”更名为“新冠病毒感染”。报告日期取自 --date、项目配置、前言、落款日期、标题或正文所述期间；都没有时按今天判断，消息中注明。",
          bad="持续推进党的十九届四中全会精神的学习宣讲（2026 年报告）", good="持续推进党的二十届三中全会精神的学习宣讲"),
     Rule("sensitive.word", Severity.ERROR, "不应出现的词语（敏感词、禁用词）",
          "type: existence 条目列出的词语；在自己的检查清单中维护。", bad="", good=""),
@@ -89,12 +89,16 @@ def check(ctx: CheckContext):
     text = ctx.report.text
     start = body_start(ctx)
     hits, timed_out = loaded.match(text, date(ctx), wanted=lambda code: wanted(ctx, code))
+    note = date_note(ctx)
     for hit in hits:
         if hit.start < start:
             continue
         entry = hit.entry
         fix = replace_fix(hit.start, hit.end, hit.suggestion, entry.safe) if hit.suggestion is not None else None
-        yield ctx.diagnostic(entry.code, hit.message, hit.start, hit.end, severity=_SEVERITY[entry.severity],
+        # An entry in force only from or until a date was judged by the report's date: say when
+        # that date was assumed (today), so the writer knows to give the real one.
+        message = hit.message + note if note and (entry.valid_from or entry.valid_until) else hit.message
+        yield ctx.diagnostic(entry.code, message, hit.start, hit.end, severity=_SEVERITY[entry.severity],
                              suggestion=hit.suggestion, fix=fix,
                              data={"checklist": entry.checklist, "entry": entry.id, "source": entry.source})
     for entry in timed_out if wanted(ctx, "checklist.timeout") else ():

@@ -87,10 +87,19 @@ def _parts(ctx: CheckContext):
     period = ctx.report.period
     report_year, half = period.year, period.half
     annual = _annual(ctx)
+    # A plan-only report (…下半年工作思路) plans the period its title names, not the one after.
+    plan_only = getattr(getattr(ctx.match, "genre", None), "parts", None) == "plan"
     for pm in ctx.match.parts:
         if not pm.found or pm.end <= pm.start:
             continue
         plan = pm.part.period == "next"
+        if plan and plan_only:
+            if report_year is None:
+                continue
+            part_year, part_half = report_year, (None if annual else half)
+            when = f"{part_year}年" + ({1: "上半年", 2: "下半年"}.get(part_half or 0, ""))
+            yield pm, plan, part_year, part_half, when + "计划"
+            continue
         if annual:
             if report_year is None:
                 continue

@@ -13,9 +13,11 @@ CONTRACT_VERSION = 1
 
 
 def outline_json(result: CheckResult) -> dict[str, Any]:
-    """The matched outline: parts, their areas, found or not, where, and by which phrase."""
+    """The matched outline: parts, their areas, found or not, where, by which phrase or body
+    terms and how sure; how the outline was chosen; misplaced areas and problems parts."""
+    match, period = result.match, result.report.period
     parts = []
-    for pm in result.match.parts:
+    for pm in match.parts:
         span = pm.span
         sections = []
         for sm in pm.sections:
@@ -28,19 +30,53 @@ def outline_json(result: CheckResult) -> dict[str, Any]:
                 "heading": unit.heading if unit else None,
                 "matched": unit.matched if unit else None,
                 "matched_by": unit.kind if unit else None,
+                "decided_by": unit.decided_by if unit else None,
+                "confidence": unit.confidence if unit else None,
+                "terms": [[t, n] for t, n in unit.terms] if unit else [],
+                "optional": sm.section.optional,
+                "via": sm.via.id if sm.via else None,
+                "elsewhere": ({"part": _part_of(match, sm.elsewhere), "line": sm.elsewhere.span.line}
+                              if sm.elsewhere else None),
             })
         parts.append({
             "id": pm.part.id,
             "title": pm.part.title,
+            "display_title": pm.part.title_for(period),
             "found": pm.found,
+            "required": pm.required,
             "line": span.line if span else None,
             "heading": pm.division.heading.full_text if pm.division else None,
             "matched": pm.matched,
             "implicit": pm.implicit,
             "sections": sections,
-            "extra": [{"line": u.span.line, "heading": u.heading} for u in pm.units if u.area is None],
+            "extra": [{"line": u.span.line, "heading": u.heading} for u in pm.units
+                      if u.area is None and not u.umbrella],
+            "umbrella": [{"line": u.span.line, "heading": u.heading,
+                          "areas": [s.area for s in pm.sub_units if s.parent is u]}
+                         for u in pm.units if u.umbrella],
         })
-    return {"name": result.outline.name, "parts": parts}
+    choice = result.choice
+    return {
+        "name": result.outline.name,
+        "choice": {"reason": choice.reason, "unit": choice.unit} if choice else None,
+        "advisory": result.outline.advisory,
+        "order": result.outline.order,
+        "parts": parts,
+        "problems": [{"line": d.heading.span.line, "heading": d.heading.full_text} for d in match.problems],
+        "misplaced": [{"section": m.section.id, "line": m.unit.span.line, "heading": m.unit.heading,
+                       "found_in": m.found_in.part.id, "belongs_to": m.belongs_to.part.id}
+                      for m in match.misplaced],
+    }
+
+
+def _part_of(match, unit) -> str | None:
+    return next((pm.part.id for pm in match.parts if unit in pm.units or unit in pm.sub_units), None)
+
+
+def genre_json(result: CheckResult) -> dict[str, Any]:
+    """The report's genre, from its title and the parts it has."""
+    genre = result.match.genre
+    return {"id": genre.id, "scope": genre.scope, "half": genre.half, "parts": genre.parts, "label": genre.label}
 
 
 def file_json(result: CheckResult) -> dict[str, Any]:
@@ -54,6 +90,9 @@ def file_json(result: CheckResult) -> dict[str, Any]:
         "line_unit": source.line_unit,
         "title": report.title,
         "period": {"year": report.period.year, "half": report.period.half, "source": report.period.source},
+        "date": ({"value": result.date.value.isoformat(), "source": result.date.source,
+                  "assumed": result.date.assumed} if result.date else None),
+        "genre": genre_json(result),
         "outline": outline_json(result),
         "diagnostics": [d.to_json() for d in result.diagnostics],
         "counts": result.counts(),

@@ -65,50 +65,78 @@ class TextOutput:
         for label in ("部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"):
             table.add_column(label, no_wrap=label != "匹配词")
         per_section = result.counts_by_section()
-        half = result.report.period.half
+        half = result.report.period
         for pm in result.match.parts:
             if not pm.found:
-                table.add_row(pm.part.title_for(half), "—", Text("缺失", style="bold red"), "", "", "")
+                status = Text("缺失", style="bold red") if pm.required else Text("不要求", style="dim")
+                table.add_row(pm.part.title_for(half), "—", status, "", "", "")
                 continue
             for i, sm in enumerate(pm.sections):
                 unit = sm.unit
-                status = Text("✓ 有", style="green") if sm.found else Text("✗ 缺", style="bold red")
+                status = (Text("✓ 有", style="green") if sm.found else Text("↪ 错位", style="yellow")
+                          if sm.elsewhere else Text("— 无", style="dim") if not sm.required
+                          else Text("✗ 缺", style="bold red"))
                 table.add_row(pm.part.title_for(half) if i == 0 else "", sm.section.title, status,
                               str(unit.span.line) if unit else "", unit.matched if unit else "",
                               str(per_section.get((pm.part.id, sm.section.id), "")))
         return table
 
     def tree(self, result: CheckResult) -> None:
-        """The recognised outline as a tree: part → area ← heading and matching phrase."""
+        """The recognised outline as a tree: part → area ← what decided it (a heading phrase, an
+        umbrella section's item, or the body's terms) and how sure; misplaced areas; and a header
+        saying which outline, genre and date the report was judged by."""
         title = result.report.title or result.source.path
         unit_word = _LINE_WORD.get(result.source.line_unit, "行")
         note = _LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{result.source.path}: {note}", style="dim"))
         root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))
-        half = result.report.period.half
+        self.console.print(Text(judged_by(result), style="dim"))
+        half = result.report.period
         for pm in result.match.parts:
             if not pm.found:
-                root.add(Text(f"✗ {pm.part.title_for(half)}：未找到", style="bold red"))
+                if pm.required:
+                    root.add(Text(f"✗ {pm.part.title_for(half)}：未找到", style="bold red"))
+                else:
+                    root.add(Text(f"— {pm.part.title_for(half)}：未写（{result.match.genre.label}不要求）", style="dim"))
                 continue
             heading = pm.division.heading.full_text if pm.division else "（无部分标题，按方面标题推断）"
             label = Text(f"✓ {pm.part.title_for(half)}", style="bold green")
-            label.append(f"  第{pm.span.line}{unit_word} {heading}", style="")
+            line = pm.span.line if pm.span else result.report.span(pm.start, pm.start).line
+            label.append(f"  第{line}{unit_word} {heading}", style="")
             if pm.matched:
                 label.append(f"  ← “{pm.matched}”", style="cyan")
             branch = root.add(label)
             for sm in pm.sections:
                 if sm.unit is None:
-                    branch.add(Text(f"✗ {sm.section.title}：未找到", style="bold red"))
+                    if sm.elsewhere is not None:
+                        branch.add(Text(f"↪ {sm.section.title}：写在了别的部分（第{sm.elsewhere.span.line}{unit_word}）",
+                                        style="yellow"))
+                    elif sm.required:
+                        branch.add(Text(f"✗ {sm.section.title}：未找到", style="bold red"))
+                    else:
+                        branch.add(Text(f"— {sm.section.title}：未写（可选）", style="dim"))
                     continue
                 unit = sm.unit
                 node = Text(f"✓ {sm.section.title}", style="green")
                 node.append(f"  第{unit.span.line}{unit_word} {_clip(unit.heading)}")
-                node.append(f"  ← “{unit.matched}”", style="cyan")
+                node.append(f"  ← {decided(unit)}", style="cyan")
+                if sm.via is not None:
+                    node.append(f"（由“{sm.via.title}”一节代替）", style="dim")
                 branch.add(node)
             for unit in pm.units:
-                if unit.area is None:
+                if unit.umbrella:
+                    areas = "、".join(s.title for sub in pm.sub_units if sub.parent is unit
+                                     for s in pm.part.sections if s.id == sub.area)
+                    branch.add(Text(f"☂ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：总括一节，其条目分属{areas}",
+                                    style="cyan"))
+                elif unit.misplaced:
+                    branch.add(Text(f"↪ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：应在另一部分", style="yellow"))
+                elif unit.area is None:
                     branch.add(Text(f"？ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
+        for division in result.match.problems:
+            root.add(Text(f"· 第{division.heading.span.line}{unit_word} {_clip(division.heading.full_text)}：存在问题部分（可选）",
+                          style="dim"))
         for division in result.match.extra_parts:
             root.add(Text(f"？ 第{division.heading.span.line}{unit_word} {_clip(division.heading.full_text)}：不在标准提纲内",
                           style="yellow"))
@@ -156,6 +184,38 @@ class ProgressBar:
     def close(self) -> None:
         """Remove the bar."""
         self._progress.stop()
+
+
+_REASON = {"option": "按 --outline 或 drafter.yaml 指定", "title": "按标题", "headings": "按各节标题的用语",
+           "default": "标题未注明单位，用默认提纲", "generic": "该单位没有专用提纲，用通用提纲"}
+_DATE_SOURCE = {"config": "--date 或 drafter.yaml", "front-matter": "前言", "title": "标题", "text": "正文",
+                "today": "今天"}
+
+
+def judged_by(result: CheckResult) -> str:
+    """One line: the outline and why, the genre, the period and the date the report was judged by."""
+    choice, date, period = result.choice, result.date, result.report.period
+    parts = []
+    if choice is not None:
+        unit = f"（{choice.unit}）" if choice.unit else ""
+        parts.append(f"提纲 {result.outline.name}：{_REASON.get(choice.reason, choice.reason)}{unit}")
+    parts.append(f"体裁：{result.match.genre.label}")
+    if date is not None:
+        when = f"期间：{period.label}；日期 {date.value.isoformat()}（{_DATE_SOURCE.get(date.source, date.source)}）"
+        parts.append(when + ("——报告未注明日期，可用 --date 或 drafter.yaml 指定" if date.assumed else ""))
+    return "；".join(parts)
+
+
+def decided(unit) -> str:
+    """What decided a unit's area, for people: the heading phrase, or the body's terms; and how sure."""
+    if unit.decided_by == "body":
+        terms = "、".join(f"{t}×{n}" for t, n in unit.terms[:4])
+        return f"正文用语 {terms}（把握：{unit.certainty}）"
+    if unit.decided_by == "item":
+        return f"条目用语“{unit.matched}”（把握：{unit.certainty}）"
+    if unit.decided_by == "word":
+        return f"“{unit.matched}”（标题中的泛称，把握：{unit.certainty}）"
+    return f"“{unit.matched}”（标题用语，把握：{unit.certainty}）"
 
 
 def _clip(text: str, width: int = 40) -> str:

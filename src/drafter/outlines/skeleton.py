@@ -45,19 +45,30 @@ def _uses_items(part: OutlinePart, pm: PartMatch | None) -> bool:
     return part.period == "next"
 
 
-def _part_lines(part: OutlinePart, number: int, half: int | None = None) -> list[str]:
+def _part_lines(part: OutlinePart, number: int, half=None) -> list[str]:
+    """A part's lines; ``half`` is the report's half, or its ``ReportPeriod`` (an annual report's
+    parts are 全年工作总结 / 明年工作计划)."""
     lines = [f"{standard_marker(1, number)}{part.title_for(half)}"]
+    scope = getattr(half, "scope", None)
+    half = getattr(half, "half", half)
     if _uses_items(part, None):
-        if half == 2:
+        if scope == "year":
+            period = "明年" if part.period == "next" else "今年"
+        elif half == 2:
             period = "明年" if part.period == "next" else "下半年"
         else:
             period = "下半年" if part.period == "next" else "上半年"
+        if not part.sections:   # a parts-only outline: the part's text is the writer's
+            lines.append(f"{period}，{FILL}。")
+            return lines
         lines.append(f"{period}，{FILL}。围绕这个思路，要抓好以下{len(part.sections)}个方面的重点工作。")
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{int_to_cn(i)}是{area_sentence(part, section)}{FILL}")
     else:
         for i, section in enumerate(part.sections, 1):
             lines.append(f"{standard_marker(2, i)}{area_sentence(part, section)}一是{FILL}。二是{FILL}。")
+        if not part.sections:
+            lines.append(f"{FILL}。")
     return lines
 
 
@@ -75,11 +86,22 @@ def not_a_draft_name(path: str) -> str | None:
 
 
 def template_text(outline: Outline, title: str | None = None) -> str:
-    """The outline's template: title, lead, every part and area with placeholder text."""
-    lines = [title or outline.title, "", f"上半年，{FILL}。"]
-    for number, part in enumerate(outline.parts, 1):
-        lines.extend(_part_lines(part, number))
+    """The outline's template: title, lead, every part and area with placeholder text (an
+    annual outline's parts are 全年工作总结 / 明年工作计划; optional parts are left out)."""
+    annual = _Scope("year") if outline.scope == "year" else None
+    lines = [title or outline.title, "", f"{'今年' if annual else '上半年'}，{FILL}。"]
+    for number, part in enumerate((p for p in outline.parts if not p.optional), 1):
+        lines.extend(_part_lines(part, number, annual))
     return "\n".join(lines) + "\n"
+
+
+class _Scope:
+    """A report period that only says its scope (for the template of an annual outline)."""
+
+    half = None
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
 
 
 def _line_edit(text: str, offset: int, line: str, gap: str = "\n") -> tuple[Edit, int]:
@@ -121,10 +143,11 @@ def _renumber(units: list[Unit], first_number: int, level: int) -> list[Edit]:
 
 
 def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str | None = None,
-                  half: int | None = None) -> Insertion | None:
+                  half=None) -> Insertion | None:
     """How to insert the missing area ``section_id`` of ``part_id`` (or the whole part when
     ``section_id`` is None) into ``text``, which ``match`` was computed from; ``half`` is the
-    report's (a 下半年 report's missing plan is 明年工作安排).
+    report's half or its ``ReportPeriod`` (a 下半年 report's missing plan is 明年工作安排, an annual
+    report's 明年工作计划).
 
     Returns None when the area (or part) is already present or unknown.
     """
@@ -179,7 +202,7 @@ def insertion_for(text: str, match: OutlineMatch, part_id: str, section_id: str 
     return Insertion(edits=tuple(sorted([edit, *renumber], key=lambda e: e.start)), cursor=cursor, heading=heading)
 
 
-def _insert_part(text: str, match: OutlineMatch, pm: PartMatch, half: int | None = None) -> Insertion:
+def _insert_part(text: str, match: OutlineMatch, pm: PartMatch, half=None) -> Insertion:
     """Insert a missing part with all its areas, before the next part that is present."""
     order = [p.part.id for p in match.parts]
     rank = order.index(pm.part.id)

@@ -6,9 +6,11 @@ are 1-based; columns count code points; ``end_column`` is exclusive.
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .genre import Genre
 from .numbering import Marker
 from ..files.document import SourceDocument
 from .textpos import LineIndex
@@ -50,6 +52,9 @@ class Heading:
     span: Span                #: mark + heading sentence
     run_in: bool = False
     md_level: int | None = None  #: number of ``#`` in Markdown, else None
+    #: For an unnumbered heading recognised by its form (a short line, or a short first sentence
+    #: opening a block, in a run of such): the level it takes, one below its parent.
+    inferred_level: int | None = None
 
     @property
     def full_text(self) -> str:
@@ -95,6 +100,10 @@ class Paragraph:
     heading: Heading | None = None
     items: list[Item] = field(default_factory=list)
     content_start: int = 0    #: offset where the text proper starts (after ``#`` marks, spaces)
+    #: An unnumbered heading candidate: "line" (a short line of its own) or "run-in" (a short
+    #: first sentence before body text), with the heading's end offset in the line; the parser
+    #: makes it a heading only when a run of such candidates share a parent.
+    candidate: tuple[str, int] | None = None
 
 
 @dataclass
@@ -127,18 +136,41 @@ class Division:
 
 @dataclass
 class ReportPeriod:
-    """The time a report covers, from front matter, the title, configuration or today."""
+    """The time a report covers, from front matter, the title, configuration or the text."""
 
     year: int | None = None
     half: int | None = None   #: 1 上半年, 2 下半年, None for a whole year or unknown
-    source: str = "unknown"   #: "front-matter", "title", "config", "today", "unknown"
+    #: "front-matter", "title", "config" (--date / drafter.yaml), "text" (2020年以来, a dated
+    #: signature line), or "unknown"
+    source: str = "unknown"
+    scope: str | None = None  #: "half", "year" or None: what the title says the report covers
+    #: A date the text itself gives (its signature line 2020年7月10日), else None.
+    written: _dt.date | None = None
 
     @property
     def label(self) -> str:
-        """E.g. "2020年上半年"."""
+        """E.g. "2020年上半年", "2020年全年"."""
         year = f"{self.year}年" if self.year else ""
         half = {1: "上半年", 2: "下半年"}.get(self.half or 0, "")
+        if not half and self.scope == "year" and year:
+            half = "全年"
         return year + half or "未知"
+
+
+@dataclass(frozen=True)
+class ReportDate:
+    """The date a report is judged as of, and where it came from."""
+
+    value: _dt.date
+    source: str               #: "config", "front-matter", "text", "title", "today"
+    assumed: bool = False     #: nothing said the date: today was taken
+
+    @property
+    def note(self) -> str:
+        """What a date-dependent message adds when the date was assumed, else ""."""
+        if not self.assumed:
+            return ""
+        return f"（报告未注明日期，按 {self.value.isoformat()} 判断；可用 --date 或 drafter.yaml 指定）"
 
 
 @dataclass
@@ -156,6 +188,7 @@ class Report:
     front_matter_span: Span | None = None
     front_matter_error: tuple[str, int] | None = None   #: (message, line) when it is malformed
     period: ReportPeriod = field(default_factory=ReportPeriod)
+    genre: Genre = field(default_factory=Genre)   #: what the title says the report is
     #: Drafting notes (【注：…】, and <!-- … --> in Markdown): not part of the report; the
     #: structure parser reads them as blank, checks' findings inside them are dropped, the
     #: renderer removes them.

@@ -3,12 +3,22 @@
 Recognises the genre's layout: a title of one or two lines, a lead, numbered headings at four
 levels (一、 （一） 1. （1） and their non-standard forms, or Markdown ``#``), run-in headings
 whose heading is the paragraph's first sentence, and items 一是…二是… anywhere in a paragraph.
+
+Real reports also head sections without a numbering mark: a short line of its own
+(“立足理论根本，提高党员干部政治素养。” above “1、抓好……”), a short first sentence opening a
+block of body text (“聚焦主线主题，抓实党史学习教育。深入贯彻……”), or a yearbook's bracketed
+head (“【理论武装工作扎实深入】一是……”). Such a paragraph is only a *candidate*; candidates
+become headings when two or more of the same form share a parent and no numbered heading of their
+level does — one short sentence alone is body text. A single one is a heading only where its form
+leaves no doubt: a bracketed head; a short line with no closing punctuation above a paragraph of
+body text; a short first sentence opening the first block under a level-1 heading.
 """
 
 from __future__ import annotations
 
 import re
 
+from .genre import announced, genre_of, with_scope
 from .model import Division, Heading, Item, Paragraph, Report, Span
 from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
@@ -57,8 +67,18 @@ def parse_report(source: SourceDocument) -> Report:
         if paragraph is not None and paragraph.kind != "title":
             _read_paragraph(report, paragraph, md_title)
     report.paragraphs = [p for p in paragraphs if p is not None]
+    if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
+        # Lines of their own first: the run-in heads of the blocks below them nest under them.
+        kinds = {p.candidate[0] for p in report.paragraphs if p.candidate is not None}
+        if kinds - {"run-in"}:
+            _accept_candidates(report, md_title, ("line", "bare", "bracket"))
+        if "run-in" in kinds:
+            _accept_candidates(report, md_title, ("run-in",))
     _build_tree(report)
+    report.genre = announced(genre_of(report.title), "".join(p.text for p in report.lead)[:300])
     report.period = detect_period(report)
+    if report.period.source == "text":
+        report.genre = with_scope(report.genre, report.period.half, report.period.year is not None)
     return report
 
 
@@ -176,6 +196,114 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         paragraph.kind = "heading"
         items_from = head_end if run_in else content_end
     paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos)
+    if not (marker or md_level) and not (paragraph.items and paragraph.items[0].at_paragraph_start):
+        paragraph.candidate = _candidate(text, pos, content_end)
+
+
+#: Openings of body sentences, never of a heading: time frames, connectives, the writer's “我”.
+_BODY_START = re.compile(
+    r"(?:今年|去年|明年|本年|年初|年内|全年|上半年|下半年|一年来|半年来|近年来|近期|目前|当前|截至|截止|"
+    r"同时|此外|另外|其中|通过|按照|根据|为了|在|对|经|自|由于|但|而|并|如|据|现将|特此|我|各|全[市县区镇乡]"
+    r"|[0-9０-９])")
+_LINE_MAX = 30        # a heading line of its own: up to 30 characters
+_RUN_IN_MAX = 26      # a run-in heading sentence: up to 26 characters …
+_RUN_IN_BODY = 15     # … followed by at least this much body text
+_BODY_MIN = 40        # a paragraph of body text under a lone heading line
+
+
+def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """Whether an unnumbered paragraph may be a heading by its form: ("line" | "run-in", the
+    heading's end offset in the line), or None. Looks at the paragraph's first 32 characters
+    only (this runs on every paragraph): a few ``find`` calls and one anchored match."""
+    if text.startswith("【", pos):
+        close = text.find("】", pos, pos + _LINE_MAX)
+        if close > pos + 2:
+            return "bracket", close + 1
+    if end - pos < 4 or _BODY_START.match(text, pos):
+        return None
+    stop = _first_of(text, _SENTENCE_END, pos, min(end, pos + _LINE_MAX + 2))
+    if stop is None and end - pos > _LINE_MAX + 2:
+        return None   # no sentence end in reach: a long first sentence is body text
+    head_end = end if stop is None else stop + 1
+    sentence = text[pos:head_end].rstrip("。！？!? " + _SPACE)
+    if len(sentence) < 4 or sentence.count("，") > 2 or _first_of(sentence, "；;：:", 0, len(sentence)) is not None:
+        return None
+    if head_end >= end or not text[head_end:end].strip(_SPACE):
+        if len(sentence) > _LINE_MAX:
+            return None
+        return ("line", end) if stop is not None else ("bare", end)
+    if len(sentence) <= _RUN_IN_MAX and end - head_end >= _RUN_IN_BODY:
+        return "run-in", head_end
+    return None
+
+
+def _accept_candidates(report: Report, md_title: bool, kinds: tuple[str, ...]) -> None:
+    """Turn runs of heading candidates of ``kinds`` into headings: two or more of one form under
+    one parent, where no numbered heading of their level already heads that parent's sections."""
+    paragraphs = [p for p in report.paragraphs if p.kind != "title"]
+    stack: list[tuple[int, int]] = []          # (level, index) of the numbered headings open
+    numbered_children: dict[tuple[int, int], None] = {}   # (parent index, level) with numbered heads
+    groups: dict[tuple[int, int, str], list[tuple[int, int]]] = {}
+    opened: set[tuple[int, int]] = set()
+    in_items = False      # inside a run of paragraphs that open with items 一是…
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.heading is not None:
+            level = _heading_level(paragraph.heading, md_title)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            numbered_children[(stack[-1][1] if stack else -1, level)] = None
+            stack.append((level, i))
+            in_items = False
+            continue
+        if paragraph.items and paragraph.items[0].at_paragraph_start:
+            in_items = True
+        if paragraph.candidate is None or paragraph.candidate[0] not in kinds:
+            continue
+        kind = paragraph.candidate[0]
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if kind in ("line", "bare") and (following is None or following.candidate is not None
+                                         and following.candidate[0] in ("line", "bare")):
+            continue   # a short last line, or two in a row: a signature, a date, a title, a list
+        top = stack[-1][0] if stack else 0
+        level = top + 1
+        if kind == "bare" and following.heading is None and len(following.text) >= _BODY_MIN \
+                and (following.candidate is None or following.candidate[0] == "run-in") and not in_items:
+            # (never inside a run of items 一是…: a lone line there would cut the run in two)
+            kind = "single"    # a title-like line above body text: a heading on its own
+        elif kind == "bare":
+            kind = "line"
+        opening = kind == "run-in" and bool(stack) and stack[-1] == (1, i - 1)
+        if kind == "line" and following is not None and following.heading is not None:
+            # A heading line above numbered sub-headings (1、…) sits one level above them.
+            level = _heading_level(following.heading, md_title) - 1
+            if level < 1 or any(lv == level for lv, _ in stack):
+                continue   # no level between its parent and the numbered heads below it
+        if level > 4:
+            continue
+        parent = next((j for lv, j in reversed(stack) if lv < level), -1)
+        groups.setdefault((parent, level, kind), []).append((i, level))
+        if opening:
+            opened.add((parent, level))   # the first block under a level-1 heading (一、2022年工作总结)
+    for (parent, level, kind), members in groups.items():
+        if (parent, level) in numbered_children:
+            continue
+        if len(members) < 2 and kind not in ("bracket", "single") and (parent, level) not in opened:
+            continue
+        for i, lvl in members:
+            _make_heading(paragraphs[i], lvl)
+
+
+def _make_heading(paragraph: Paragraph, level: int) -> None:
+    """Make an accepted candidate a heading (its items, if any, start after the heading)."""
+    kind, head_end = paragraph.candidate
+    text, base = paragraph.text, paragraph.span.start
+    pos = paragraph.content_start - base
+    end = max(len(text.rstrip(_SPACE)), pos)
+    paragraph.heading = Heading(marker=None, text=text[pos:head_end].strip(_SPACE),
+                                span=Span.in_line(paragraph.line, base, base + pos, base + head_end),
+                                run_in=head_end < end, inferred_level=level)
+    paragraph.kind = "heading"
+    paragraph.items = _items(paragraph.line, text, base, head_end, end, pos)
 
 
 def _items(line: int, text: str, base: int, start: int, end: int, content_pos: int) -> list[Item]:
@@ -217,6 +345,8 @@ def _heading_level(heading: Heading, md_title: bool) -> int:
     """The level of a heading: from its numbering mark, else from its ``#`` count."""
     if heading.marker is not None:
         return heading.marker.level
+    if heading.inferred_level is not None:
+        return heading.inferred_level
     level = (heading.md_level or 1) - (1 if md_title else 0)
     return min(max(level, 1), 4)
 

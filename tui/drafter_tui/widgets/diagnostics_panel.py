@@ -22,7 +22,7 @@ def group_title(result: CheckResult, part: str | None, section: str | None) -> s
     op = result.outline.part(part)
     if op is None:
         return part
-    part_title = op.title_for(result.report.period.half)  # 下半年工作总结 in a 下半年 report
+    part_title = op.title_for(result.report.period)  # 下半年工作总结 in a 下半年 report
     if section is None:
         return part_title
     title = next((s.title for s in op.sections if s.id == section), section)

@@ -14,17 +14,20 @@ from ..messages import SectionChosen
 NodeKey = tuple[str, "str | None"]
 
 
-def node_label(title: str, present: bool | None, problems: int) -> Text:
-    """“✓ 理论武装  2” / “✗ 理论武装 缺”: status mark, title, count of problems."""
+def node_label(title: str, present: bool | None, problems: int, optional: bool = False) -> Text:
+    """“✓ 理论武装  2” / “✗ 理论武装 缺” / “— 港澳台侨” (optional, not written): status mark,
+    title, count of problems."""
     label = Text()
     if present is None:
         label.append("… ", style="dim")
     elif present:
         label.append("✓ ", style="bold green")
+    elif optional:
+        label.append("— ", style="dim")
     else:
         label.append("✗ ", style="bold red")
-    label.append(title)
-    if present is False:
+    label.append(title, style="dim" if optional and present is False else "")
+    if present is False and not optional:
         label.append(" 缺", style="bold red")
     if problems:
         label.append(f" {problems}", style="bold yellow")
@@ -44,6 +47,17 @@ class OutlinePanel(Tree[NodeKey]):
         #: Whether each node is present, after the last check (None before the first).
         self.present: dict[NodeKey, bool] = {}
         self._by_key = {}
+        self._add_nodes(outline)
+
+    def set_outline(self, outline: Outline) -> None:
+        """Show another outline's parts and areas (the one the engine chose for the report)."""
+        self.outline = outline
+        self.present.clear()
+        self._by_key = {}
+        self.root.remove_children()
+        self._add_nodes(outline)
+
+    def _add_nodes(self, outline: Outline) -> None:
         for part in outline.parts:
             part_node = self.root.add(node_label(part.title, None, 0), data=(part.id, None), expand=True)
             self._by_key[(part.id, None)] = part_node
@@ -54,17 +68,19 @@ class OutlinePanel(Tree[NodeKey]):
     def show_result(self, result: CheckResult) -> None:
         """Update every node's status and count from ``result``."""
         counts = result.counts_by_section()
-        half = result.report.period.half
+        half = result.report.period   # its half and scope: 下半年工作总结, 全年工作总结…
         for pm in result.match.parts:
             key = (pm.part.id, None)
             self.present[key] = pm.found
             if key in self._by_key:
-                self._by_key[key].set_label(node_label(pm.part.title_for(half), pm.found, counts.get(key, 0)))
+                self._by_key[key].set_label(node_label(pm.part.title_for(half), pm.found, counts.get(key, 0),
+                                                       optional=not pm.required))
             for sm in pm.sections:
                 key = (pm.part.id, sm.section.id)
                 self.present[key] = sm.found
                 if key in self._by_key:
-                    self._by_key[key].set_label(node_label(sm.section.title, sm.found, counts.get(key, 0)))
+                    self._by_key[key].set_label(node_label(sm.section.title, sm.found, counts.get(key, 0),
+                                                           optional=not sm.required or sm.elsewhere is not None))
 
     def label_of(self, part: str, section: str | None = None) -> str:
         """The plain label of a node (for tests and the status bar)."""
