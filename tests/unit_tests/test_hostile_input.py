@@ -425,3 +425,22 @@ def test_docx_rendering_does_no_per_paragraph_search(monkeypatch):
         export_bytes(build_final(result.report, result.match), ".docx")
         counts.append(calls["n"])
     assert counts[0] == counts[1], counts
+
+
+def _near_context_whole_line(text: str, start: int, end: int, width: int = 8) -> tuple[str, str]:
+    """The fingerprint context as first written: the whole line split (quadratic on one long line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return "".join(text[line_start:start].split())[-width:], "".join(text[end:line_end].split())[:width]
+
+
+@given(st.text(alphabet="甲乙 \u3000\t\n“”x", max_size=200), st.data())
+def test_fingerprint_context_reads_a_window_and_gives_the_same_answer(text, data):
+    """Fingerprints read the whole line around each finding: 10,000 findings on one line of
+    950,000 “ took 45 s. The windowed reading must give the very same context (baselines)."""
+    from drafter.review.fingerprint import near_context
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert near_context(text, start, end) == _near_context_whole_line(text, start, end)

@@ -110,7 +110,7 @@ class _Body:
         """Append a paragraph holding ``text`` (one run) in paragraph style ``style``; return it."""
         p = OxmlElement("w:p")
         if text:
-            p.add_r().text = text
+            _set_run_text(p.add_r(), text)
         if style is not None:
             p.style = self.styles[style]
         if self.end is not None:
@@ -118,6 +118,16 @@ class _Body:
         else:
             self.body.append(p)
         return p
+
+
+def _set_run_text(run, text: str) -> None:
+    """What ``run.text = text`` writes, without its character-by-character loop when the text
+    has no tab or line break (then it is one w:t; python-docx's loop was a quarter of the time
+    of rendering 100,000 headings)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run.add_t(text)
 
 
 def _block(body: _Body, block: Block) -> None:
@@ -130,7 +140,7 @@ def _block(body: _Body, block: Block) -> None:
         return
     paragraph = body.add(heading)
     set_fonts(paragraph.r_lst[0].get_or_add_rPr(), HEADING_FONTS[block.level])
-    paragraph.add_r().text = _xml_safe(block.text)
+    _set_run_text(paragraph.add_r(), _xml_safe(block.text))
 
 
 # -- fonts -------------------------------------------------------------------------------------
