@@ -432,3 +432,19 @@ def test_items_running_on_in_one_paragraph_each_give_an_area():
     result, _ = outline_of(text)
     plan = result.match.part("plan")
     assert [(u.marker, u.area) for u in plan.units] == [("一是", "theory"), ("二是", "ideology"), ("三是", "news")]
+
+
+def test_a_report_of_unknown_period_names_its_parts_by_no_half():
+    # An undated 汇报材料: no year, no half in the title or the text. Its summary is “工作总结”, not
+    # “上半年工作总结” (which a report saying 上半年 keeps, see the seed).
+    text = ("某街道宣传思想工作汇报材料\n"
+            "某街道按照上级部署，认真开展宣传思想工作，现将有关情况汇报如下：\n"
+            "一、坚持理论武装，推动科学理论入脑入心\n一是抓好中心组学习。二是开展基层宣讲。\n"
+            "二、坚持正面宣传，壮大主流舆论\n一是做好新闻宣传。二是加强舆情引导。\n")
+    result, found = outline_of(text)
+    assert result.report.period.half is None and result.report.period.year is None
+    messages = [d.message for d in result.diagnostics if d.code == "outline.missing-section"]
+    assert messages and all("“工作总结”中缺少" in m for m in messages), messages
+    dated = check_text(text.replace("某街道宣传思想工作汇报材料", "某街道2023年上半年宣传思想工作汇报材料"),
+                       options=CheckOptions(select=("outline",), project=False))
+    assert any("“上半年工作总结”中缺少" in d.message for d in dated.diagnostics)

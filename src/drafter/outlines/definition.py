@@ -109,11 +109,17 @@ class OutlinePart:
         """The part's title in a report on ``half`` (or pass the report's ``ReportPeriod``): the
         outline names a 上半年 report's parts (上半年工作总结, 下半年工作安排); a 下半年 report sums up
         下半年 and plans 明年; an annual report (``scope="year"``) sums up 全年 and plans 明年."""
+        unknown = False
         if hasattr(half, "half"):
             scope = scope or getattr(half, "scope", None)
+            # A report whose period is unknown (汇报材料, an undated 总结) is named by no half;
+            # a bare None (no report at hand: templates, insertions) keeps the outline's names.
+            unknown = half.half is None and scope is None and getattr(half, "year", None) is None
             half = half.half
         if scope == "year":
             return self.title.replace("下半年", "明年").replace("上半年", "全年")
+        if unknown:
+            return self.title.replace("下半年", "下一步").replace("上半年", "")
         if half != 2:
             return self.title
         return self.title.replace("下半年", "明年").replace("上半年", "下半年")

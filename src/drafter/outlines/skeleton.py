@@ -91,7 +91,8 @@ def template_text(outline: Outline, title: str | None = None) -> str:
     annual = _Scope("year") if outline.scope == "year" else None
     lines = [title or outline.title, "", f"{'今年' if annual else '上半年'}，{FILL}。"]
     for number, part in enumerate((p for p in outline.parts if not p.optional), 1):
-        lines.extend(_part_lines(part, number, annual))
+        # A half-year template is a 上半年 report (its title and lead say so).
+        lines.extend(_part_lines(part, number, annual or 1))
     return "\n".join(lines) + "\n"
 
 
