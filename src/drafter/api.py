@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
 from .report.model import Report, ReportDate, ReportPeriod
+from .report.protected import ProtectedSpan, overlaps, protected_spans
 from .outlines.definition import Outline, load_outline
 from .outlines.matching import OutlineMatch, match_outline
 from .outlines.select import OutlineChoice, choose_outline
@@ -122,6 +124,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     ctx.cache["date"] = date
+    protected = protected_spans(report.text, options.protected + _checklist_protected(ctx))
+    ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
     stopped: list[str] = []
@@ -140,6 +144,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
                 continue
             if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
                 continue  # drafting notes are not part of the report (docs/render.md)
+            if not _respect_protected(diagnostic, protected):
+                continue
             override = options.severity.get(diagnostic.code)
             if override:
                 diagnostic.severity = Severity(override)
@@ -160,6 +166,30 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
                        ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
                        choice=choice, date=date, truncated=truncated)
+
+
+def _checklist_protected(ctx: CheckContext) -> tuple[str, ...]:
+    """The ``protected:`` words of the loaded checklists. Loading them here costs nothing extra:
+    the checklist check (never skipped up front) loads them anyway, once per run."""
+    return checklists(ctx).protected
+
+
+def _respect_protected(diagnostic: Diagnostic, protected: list[ProtectedSpan]) -> bool:
+    """The one gate every fix passes: a fix that would change a name, a place, an organisation, a
+    quoted title or a word the user protects is removed (safe or not). A diagnostic that only
+    proposes to replace text inside a person's or place's name (an 异形词 entry matching 余辉) is
+    not a finding at all: returns False to drop it."""
+    if diagnostic.fix is None or not protected:
+        return True
+    hit = next((s for e in diagnostic.fix.edits if (s := overlaps(protected, e.start, e.end))), None)
+    if hit is None:
+        return True
+    span = diagnostic.span
+    if hit.kind in ("person", "place", "user", "organization") and hit.start <= span.start and span.end <= hit.end:
+        return False
+    diagnostic.fix = None
+    diagnostic.data = {**diagnostic.data, "protected": hit.kind}
+    return True
 
 
 def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:

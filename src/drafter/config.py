@@ -39,10 +39,12 @@ if TYPE_CHECKING:
 CONFIG_NAMES = ("drafter.yaml", ".drafter.yaml")
 _KEYS: dict[str, Any] = {
     "outline": str, "checklists": (list, str), "select": (list, str), "ignore": (list, str),
-    "severity": dict, "date": (_dt.date, str), "render-gate": str,
+    "severity": dict, "date": (_dt.date, str), "render-gate": str, "protected": (list, str), "typo": dict,
 }
 #: Values of ``render-gate`` (see drafter.render.gate).
 RENDER_GATES = ("error", "warning", "info", "off")
+#: Keys of ``typo:`` (confidences between 0 and 1).
+_TYPO_KEYS = ("min_confidence", "safe_confidence")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class ProjectConfig:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: _dt.date | None = None
+    protected: tuple[str, ...] = ()
+    typo: tuple[tuple[str, float], ...] = ()
     render_gate: str | None = None
     #: ``ignore`` entries that name findings (by fingerprint, or code and text), not codes.
     ignore_findings: tuple[IgnoredFinding, ...] = ()
@@ -136,6 +140,20 @@ def parse_config(text: str, path: str) -> ProjectConfig:
             raise ChecklistError(f"“severity”中“{code}”的值应为 error、warning 或 info", path,
                                  data["severity"].line_of(code))
         severity.append((str(code), value))
+    typo = []
+    for key, value in (data.get("typo") or {}).items():
+        if key not in _TYPO_KEYS:
+            raise ChecklistError(f"“typo”中未知的键“{key}”（可用：{'、'.join(_TYPO_KEYS)}）", path,
+                                 data["typo"].line_of(key))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ChecklistError(f"“typo”中“{key}”应为 0 到 1 之间的数", path, data["typo"].line_of(key))
+        typo.append((str(key), float(value)))
+    protected = data.get("protected")
+    if isinstance(protected, str):
+        protected = [protected]
+    if protected is not None and not all(isinstance(w, str) for w in protected):
+        raise ChecklistError("“protected”的每一项应为文本（要保护的人名、地名或词语）", path,
+                             data.line_of("protected"))
     gate = data.get("render-gate")
     if gate is not None and gate not in RENDER_GATES:
         raise ChecklistError(f"“render-gate”应为 {'、'.join(RENDER_GATES)} 之一，收到“{gate}”", path,
@@ -151,6 +169,7 @@ def parse_config(text: str, path: str) -> ProjectConfig:
         select=_codes(data.get("select"), path, data.line_of("select"), "select"),
         ignore=ignore_codes, severity=tuple(severity), date=date, ignore_findings=ignore_findings,
         render_gate=gate,
+        protected=tuple(w.strip() for w in (protected or []) if w.strip()), typo=tuple(typo),
     )
 
 
@@ -187,6 +206,8 @@ def apply_config(options: "CheckOptions", config: ProjectConfig) -> "CheckOption
         severity=severity,
         date=options.date or config.date,
         checklists=tuple(dict.fromkeys(config.checklists + tuple(options.checklists))),
+        protected=tuple(dict.fromkeys(config.protected + tuple(options.protected))),
+        typo={**dict(config.typo), **options.typo},
         ignore_findings=tuple(dict.fromkeys(config.ignore_findings + tuple(options.ignore_findings))),
         render_gate=options.render_gate or config.render_gate,
     )

@@ -44,6 +44,10 @@ class CheckOptions:
     checklists: tuple[str, ...] = ()
     #: Diagnostics the user chose to ignore in this document: (code, text) pairs.
     ignored: frozenset[tuple[str, str]] = frozenset()
+    #: Words no fix may change (names the user protects; drafter.yaml ``protected:``).
+    protected: tuple[str, ...] = ()
+    #: Typo detector settings (drafter.yaml ``typo:``): ``min_confidence``, ``safe_confidence``.
+    typo: dict[str, float] = field(default_factory=dict)
     #: Findings the project file says to ignore (``ignore: [{fingerprint: …}]``).
     ignore_findings: tuple[IgnoredFinding, ...] = ()
     #: Whether to complete these options from the project file (drafter.yaml) above the document.

@@ -42,6 +42,7 @@ _ENTRY_KEYS: dict[str, Any] = {
 }
 _FILE_KEYS: dict[str, Any] = {
     "version": int, "name": str, "description": str, "source": str, "defaults": dict, "entries": list,
+    "protected": list,
 }
 _EXAMPLE_KEYS: dict[str, Any] = {"bad": str, "good": str, "date": _DATE}
 
@@ -194,7 +195,9 @@ def parse_checklist(text: str, path: str, verify: bool = True, lenient: bool = F
     defaults = data.get("defaults") or {}
     if defaults:
         check_keys(defaults, path, _ENTRY_KEYS)
-    checklist = Checklist(name=data["name"], path=path, description=data.get("description") or "")
+    checklist = Checklist(name=data["name"], path=path, description=data.get("description") or "",
+                          protected=_strings(data.get("protected"), path, data.line_of("protected")
+                                             if "protected" in data else 1, "protected"))
     seen: dict[str, int] = {}
     entries: LocatedList = data["entries"]
     for raw, line in zip(entries, getattr(entries, "item_lines", [entries.line] * len(entries))):

@@ -317,6 +317,8 @@ class ChecklistSet:
                 raise ChecklistError(f"检查清单名称“{checklist.name}”与 {names[checklist.name]} 重复", checklist.path, 1)
             names[checklist.name] = checklist.path
         self.entries = [e for c in checklists for e in c.entries]
+        #: Every loaded checklist's ``protected:`` words.
+        self.protected = tuple(dict.fromkeys(w for c in checklists for w in c.protected))
         self.regex_entries = [(i, e) for i, e in enumerate(self.entries)
                               if e.pattern is not None and e.type != "consistency"]
         self.automaton: Any = None

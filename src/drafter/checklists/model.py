@@ -77,6 +77,9 @@ class Checklist:
     path: str
     description: str
     entries: list[Entry] = field(default_factory=list)
+    #: Words no fix may change while this checklist is loaded (names of the writer's own
+    #: organisation, people, places), like drafter.yaml ``protected:``.
+    protected: tuple[str, ...] = ()
     #: Entries left out because they fail their own examples or are malformed (loading leniently):
     #: one ChecklistError each, naming file:line and the entry.
     problems: list = field(default_factory=list)

@@ -1,0 +1,83 @@
+"""typo.suspect: a character that is improbable where it stands and has a far likelier look-alike.
+
+No checklist names these typos: the statistical detector of :mod:`drafter.typos` finds them from
+character n-gram counts of public official text and from same-sound/similar-shape candidates
+(机智 → 机制, 帜旗 → 旗帜). Each finding carries a confidence (``data.confidence`` in JSON); only
+findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. Names, places,
+and organisations are never looked into; a finding inside a quoted title is reported without a fix
+(see :mod:`drafter.report.protected` and ``drafter.typos.findings.NOT_LOOKED_INTO``).
+Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``). Findings
+come through :mod:`drafter.typos.results`, which remembers them per paragraph (in memory and in the
+user cache folder), so an unchanged paragraph costs neither numpy nor the statistics.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Severity
+from ..typos import results
+from ..typos.findings import NOT_LOOKED_INTO
+from . import CheckContext, Rule
+from ._support import body_start, replace_fix
+
+RULES = [
+    Rule("typo.suspect", Severity.WARNING, "疑似错字（统计发现，未列入检查清单）",
+         "根据公文语料中的字词搭配统计，某字在上下文中极不常见，而与之同音、近音或形近的另一字（或相邻两字互换）"
+         "在此处常见得多，疑为输入错误。每条给出置信度；置信度高于 safe_confidence 的可由 --fix 自动修复，"
+         "其余只作提示。人名、地名、机构名和书名号内的文字不检查。",
+         bad="完善农产品上行发展机智。", good="完善农产品上行发展机制。", fixable=True),
+]
+
+_KIND_LABEL = {"same-sound": "同音字", "near-sound": "近音字", "ime-slip": "拼音输入误选", "shape": "形近字",
+               "two-chars": "同音词", "swap": "相邻两字颠倒"}
+
+
+def check(ctx: CheckContext):
+    """Flag every suspect character the detector finds, paragraph by paragraph."""
+    try:
+        model = results.model()
+    except results.StatsMissing:
+        return
+    settings = getattr(ctx.options, "typo", None) or {}
+    low = float(settings.get("min_confidence", model["threshold"]))
+    safe = float(settings.get("safe_confidence", model["safe_threshold"]))
+    text = ctx.report.text
+    # The spans the detector must not look into, sorted by start; lines come in order, so one
+    # pointer walks them (a 20 MB report has hundreds of thousands of lines and spans).
+    frozen = [p for p in ctx.cache.get("protected", []) if p.kind in NOT_LOOKED_INTO]
+    lines = []
+    at = body_start(ctx)
+    first = 0
+    for line in text[at:].split("\n"):
+        start = at
+        at += len(line) + 1
+        end = start + len(line)
+        while first < len(frozen) and frozen[first].start < start and frozen[first].end <= start:
+            first += 1
+        if not line.strip():
+            continue
+        spans = []
+        for i in range(first, len(frozen)):
+            p = frozen[i]
+            if p.start >= end:
+                break
+            if p.end > start:
+                spans.append((max(p.start, start) - start, min(p.end, end) - start))
+        lines.append((start, line, tuple(spans)))
+    try:
+        found = results.find(((line, spans) for _, line, spans in lines), low)
+    except results.StatsMissing:
+        return
+    for (start, line, _), suspects in zip(lines, found):
+        for s in suspects:
+            a, b = start + s.start, start + s.end
+            left = line[max(0, s.start - 1):s.start]
+            right = line[s.end:s.end + 1]
+            shown = left + s.original + right
+            fixed = left + s.suggestion + right
+            label = _KIND_LABEL.get(s.kind, "疑似错字")
+            yield ctx.diagnostic(
+                "typo.suspect",
+                f"疑似错字：“{shown}”可能应为“{fixed}”（{label}，置信度 {s.confidence:.2f}）",
+                a, b, suggestion=s.suggestion,
+                fix=replace_fix(a, b, s.suggestion, safe=s.confidence >= safe),
+                data={"confidence": s.confidence, "kind": s.kind})

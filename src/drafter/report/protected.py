@@ -1,0 +1,189 @@
+"""Protected text: people's and places' names, organisations, quoted titles and the user's own words.
+
+No fix ever changes protected text (``drafter.api.analyze`` strips such fixes for every check,
+and drops a replacement flagged inside a name), and the typo detector never looks inside it. The
+clues are the ones a proofreader uses, not a list of names:
+
+- a person: a surname plus one or two characters after a title (部长张宏扬, 主席王精采), before
+  同志 (张宏扬同志), or in a 、-separated list of such names after 出席/参加/主持/陪同 or before 等;
+- a place: the two characters before 省/市/县/区/镇/乡/村/街道/社区/自治州/旗/盟 (流水镇, 松南村),
+  except where the suffix makes an ordinary word (城市, 地区, 小区);
+- an organisation: the name before 有限公司/集团/公司/银行 …;
+- a title in 《》;
+- every occurrence of a word the user protects (``protected:`` in drafter.yaml).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+#: Single and compound surnames, most common first (the 《百家姓》 names in current use).
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆"
+    "朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
+    "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵩帖蔚")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯")
+
+_TITLES = ("副书记", "书记", "副部长", "部长", "副主任", "主任", "副主席", "主席", "副局长", "局长", "副市长", "市长",
+           "副县长", "县长", "副区长", "区长", "副省长", "省长", "镇长", "乡长", "村长", "副处长", "处长", "副科长",
+           "科长", "副厅长", "厅长", "委员", "秘书长", "副院长", "院长", "副校长", "校长", "董事长", "总经理", "经理",
+           "副组长", "组长", "常委", "副会长", "会长", "理事长", "总监", "主编", "社长", "台长", "站长", "所长", "馆长",
+           "队长", "专家", "教授", "老师", "代表", "记者", "党员", "干部", "职工", "群众", "先生", "女士")
+_CJK = "\u4e00-\u9fff"
+_NOT_IN_NAME = set("的了和与及或等在是为对把被将从向到同志们各全本该其此这那每")
+_LIST_TRIGGERS = ("出席", "参加", "列席", "主持", "陪同", "参会", "出席会议", "领导", "有")
+_PLACE_SUFFIX = re.compile(r"(自治州|自治县|街道|社区|[省市县区镇乡村旗盟])")
+#: A place suffix that makes an ordinary word with the character before it (城市, 地区…).
+_NOT_PLACE = {"城市", "超市", "上市", "都市", "股市", "集市", "门市", "夜市", "早市", "菜市", "地区", "小区", "园区",
+              "景区", "城区", "辖区", "山区", "灾区", "市区", "郊区", "片区", "专区", "牧区", "矿区", "库区", "社区",
+              "街区", "湾区", "误区", "禁区", "校区", "营区", "厂区", "老区", "新区", "战区", "分区", "林区", "试区",
+              "乡村", "农村", "山村", "渔村", "新村", "邻村", "全村", "本村", "各村", "全乡", "城乡", "家乡", "故乡",
+              "下乡", "返乡", "同乡", "全镇", "各镇", "城镇", "乡镇", "集镇", "重镇", "全县", "各县", "本县", "郡县",
+              "全省", "各省", "外省", "本省", "分省", "反省", "节省", "全市", "各市", "本市", "县市", "省市", "全区",
+              "各区", "本区", "地市", "城旗", "红旗", "国旗", "党旗", "团旗", "旗帜", "联盟", "结盟", "加盟", "同盟"}
+_ORG_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|银行|研究院|研究所|协会|学会|基金会)")
+#: A quoted title, its blanks inside the marks left out (a stray space after 《 is layout, not title).
+_TITLE = re.compile(r"《[ \u3000\t]*([^《》\n]{0,80}?[^《》\n \u3000\t])[ \u3000\t]*》")
+
+
+@dataclass(frozen=True)
+class ProtectedSpan:
+    """``text[start:end]`` must not be changed by any fix; ``kind`` says why."""
+
+    start: int
+    end: int
+    kind: str   #: "person", "place", "organization", "title" or "user"
+
+
+def _surname_at(text: str, i: int) -> int:
+    """Length of the surname starting at ``i`` (0 if none)."""
+    if text[i:i + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SURNAMES else 0
+
+
+def _name_at(text: str, i: int, max_given: int = 2) -> int:
+    """End of a person's name starting at ``i`` (surname + 1–2 given characters), or ``i``."""
+    s = _surname_at(text, i)
+    if not s:
+        return i
+    j = i + s
+    k = j
+    while k < len(text) and k - j < max_given and "\u4e00" <= text[k] <= "\u9fff" and text[k] not in _NOT_IN_NAME:
+        k += 1
+    if k == j:
+        return i
+    # A following 同志 ends the name exactly where it starts.
+    cut = text.find("同志", j, k + 2)
+    if j < cut <= k:
+        k = cut
+    return k if k > j else i
+
+
+def _persons(text: str) -> Iterable[ProtectedSpan]:
+    for m in re.finditer(f"([{_CJK}]{{2,4}})同志", text):
+        end = m.start(2 - 1) + len(m.group(1))
+        for start in (end - 3, end - 2, end - 4):
+            if start >= m.start() and _name_at(text, start, end - start - 1) == end and not any(
+                    t in text[start:end] for t in ("各位", "广大", "老", "年轻", "青年", "领导")):
+                yield ProtectedSpan(start, end, "person")
+                break
+    titles = "|".join(sorted(_TITLES, key=len, reverse=True))
+    for m in re.finditer(f"(?:{titles})", text):
+        end = _name_at(text, m.end())
+        if end > m.end():
+            yield ProtectedSpan(m.end(), end, "person")
+    # Lists: 出席的有张宏扬、余辉… and every name that follows a found one after a 、.
+    for m in re.finditer("(?:出席|参加|列席|陪同|参会)(?:会议|活动)?(?:的)?(?:领导|同志)?(?:有|：|:)?", text):
+        end = _name_at(text, m.end())
+        if end > m.end() and text[end:end + 1] == "、":
+            yield ProtectedSpan(m.end(), end, "person")
+
+
+def _listed(text: str, persons: list[ProtectedSpan]) -> Iterable[ProtectedSpan]:
+    """Names in a 、-list after a found name: 副部长余辉、李贤慧."""
+    for p in persons:
+        at = p.end
+        while text[at:at + 1] == "、":
+            end = _name_at(text, at + 1)
+            if end == at + 1:
+                break
+            yield ProtectedSpan(at + 1, end, "person")
+            at = end
+
+
+def _places(text: str) -> Iterable[ProtectedSpan]:
+    for m in _PLACE_SUFFIX.finditer(text):
+        start = m.start() - 2
+        if start < 0 or text[m.start() - 1:m.end()] in _NOT_PLACE:
+            continue
+        name = text[start:m.start()]
+        if all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in name):
+            yield ProtectedSpan(start, m.end(), "place")
+
+
+def _organizations(text: str) -> Iterable[ProtectedSpan]:
+    for m in _ORG_SUFFIX.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < 8 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and text[start - 1] not in _NOT_IN_NAME:
+            start -= 1
+        if m.start() - start >= 2:
+            yield ProtectedSpan(start, m.end(), "organization")
+
+
+class SpanList(list):
+    """Protected spans sorted by start, with the running maximum of their ends, so that
+    :func:`overlaps` skips by bisection every span that ends before the edit (a 2.7 MB report
+    has thousands of spans and thousands of fixes)."""
+
+    _max_end: list[int] | None = None
+
+    def max_ends(self) -> list[int]:
+        if self._max_end is None or len(self._max_end) != len(self):
+            ends, top = [], -1
+            for s in self:
+                top = max(top, s.end)
+                ends.append(top)
+            self._max_end = ends
+        return self._max_end
+
+
+def protected_spans(text: str, words: Iterable[str] = ()) -> SpanList:
+    """Every protected stretch of ``text``, sorted by start (spans may overlap)."""
+    spans: list[ProtectedSpan] = []
+    persons = list(_persons(text))
+    spans += persons
+    spans += _listed(text, persons)
+    spans += _places(text)
+    spans += _organizations(text)
+    spans += (ProtectedSpan(m.start(1), m.end(1), "title") for m in _TITLE.finditer(text) if len(m.group(1)) <= 60)
+    for word in {w for w in words if w}:
+        start = text.find(word)
+        while start >= 0:
+            spans.append(ProtectedSpan(start, start + len(word), "user"))
+            start = text.find(word, start + 1)
+    spans.sort(key=lambda s: (s.start, s.end))
+    return SpanList(spans)
+
+
+def overlaps(spans: list[ProtectedSpan], start: int, end: int) -> ProtectedSpan | None:
+    """The first span that ``[start, end)`` changes (an insertion at ``start == end`` inside a span
+    counts), or None."""
+    # Every span before ``first`` ends at or before ``start``: none of them can be changed.
+    first = bisect.bisect_right(spans.max_ends(), start) if isinstance(spans, SpanList) else 0
+    for i in range(first, len(spans)):
+        s = spans[i]
+        if s.start >= max(end, start + 1):
+            break
+        if (start < s.end and end > s.start) or (start == end and s.start < start < s.end):
+            return s
+    return None

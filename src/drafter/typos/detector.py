@@ -1,0 +1,398 @@
+"""The noisy-channel typo detector: improbable characters whose likely correction is far more probable.
+
+For a paragraph:
+
+1. Score every character with a 5-gram character model (stupid backoff over the shipped counts)
+   and keep the *suspects*: characters not covered by a seen bigram ending at them, or whose next
+   character is not covered by a seen trigram.
+2. Generate candidates for each suspect: same or near pinyin (tones, IME slips such as n/l, zh/z,
+   in/ing), similar shape, and for two neighbouring suspects a two-character replacement (淡味 →
+   单位); a swap (帜旗 → 旗帜) where the pair is unseen and its reverse frequent. A cheap first
+   stage ranks each suspect's single-character candidates by the bigram model (fit with the left
+   and the right neighbour) and keeps the best few; pairs must fit their outer neighbours.
+3. Score each candidate in context: the gain in log-probability of the window it changes (only
+   the n-grams that contain a changed character are looked up; the window before the change is the
+   text's own log-probabilities), plus the candidate's kind, the characters' frequencies and how
+   well the original was covered; a logistic model (``model.json``, trained by
+   ``tools/train_typo_model.py`` on one half of the dev set) turns that into a confidence.
+4. Keep the most confident non-overlapping corrections above a threshold; apply them and look
+   once more, in the paragraphs that changed (a second typo is easier to see once its neighbour
+   is fixed).
+
+Paragraphs are packed with boundaries between them, so a paragraph's findings depend on its text
+alone; :mod:`drafter.typos.results` remembers them per paragraph (in memory and on disk), so a
+re-check (the editor's live check, a second run) only scores the paragraphs that changed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .hashing import BOUNDARY, codes_of, hash_rows, ngram_hashes
+from .findings import Suspect
+from .stats import TypoStats, load_stats
+
+ORDER = 5
+LEFT = ORDER - 1
+RIGHT = ORDER - 1
+_BACKOFF = float(np.log(0.4))
+#: Candidate kinds beyond the single-character ones of the build script.
+PAIR_BASE, SWAP = 10, 20
+#: A paragraph batch's size in characters: bounds memory whatever the document's size.
+BATCH_CHARS = 20_000
+#: Paragraphs remembered with their findings (the editor re-checks on every pause in typing).
+CACHE_SIZE = 20_000
+_MIN_PAIR_BIGRAM = float(np.log(20))
+#: Candidates per suspect character that the cheap bigram stage passes on to the 5-gram scoring.
+FIRST_STAGE_KEEP = 4
+
+
+_KIND_NAMES = {0: "same-sound", 1: "same-sound", 2: "ime-slip", 3: "shape", 4: "shape"}
+
+
+def kind_name(kind: int) -> str:
+    """The public name of a candidate kind."""
+    if kind == SWAP:
+        return "swap"
+    if kind >= PAIR_BASE:
+        return "two-chars"
+    return _KIND_NAMES.get(kind, "near-sound")
+
+
+def _is_cjk(c: np.ndarray) -> np.ndarray:
+    return (c >= 0x4E00) & (c <= 0x9FFF)
+
+
+def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+    """log P(codes[j] | previous 4) for every j, the order of the longest seen n-gram ending at j,
+    and ln(count) of the n-gram ending at each j for n = 1…5 (``-inf`` where unseen)."""
+    size = len(codes)
+    counts = {}
+    for n in range(1, ORDER + 1):
+        c = np.full(size, -np.inf, np.float32)
+        c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
+        counts[n] = c
+    lp = np.full(size, -stats.log_total + ORDER * _BACKOFF, np.float32)
+    order = np.zeros(size, np.int8)
+    done = np.zeros(size, bool)
+    for n in range(ORDER, 0, -1):
+        prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
+        ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
+        lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
+        order[ok] = n
+        done |= ok
+    return lp, order, counts
+
+
+class _Context:
+    """One padded text's codes with its per-position n-gram counts and log-probabilities: scoring
+    a candidate looks up only the n-grams its change touches and reuses the text's own for the rest
+    (the window before the change is the text's own log-probabilities)."""
+
+    def __init__(self, stats: TypoStats, codes: np.ndarray):
+        self.stats = stats
+        self.codes = codes
+        self.lp, self.order, self.counts = forward_logprob(stats, codes)
+
+    def gain(self, pos: np.ndarray, span: int, new: np.ndarray) -> np.ndarray:
+        """Change in the summed log P of the characters whose history includes the ``span``
+        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span)."""
+        stats, rows = self.stats, len(pos)
+        width = LEFT + span + RIGHT
+        last_changed = LEFT + span - 1
+        win = _windows(self.codes, pos, span)
+        win[:, LEFT:LEFT + span] = new
+        # The n-grams (n, end column) that contain a changed character, looked up in one batch.
+        touched = [(n, e) for e in range(LEFT, width) for n in range(1, ORDER + 1) if e - n + 1 <= last_changed]
+        values = stats.lookup(np.concatenate([hash_rows(win[:, e - n + 1:e + 1]) for n, e in touched]))
+        looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
+        unigram_total = np.full(rows, stats.log_total, np.float32)
+
+        def count(n: int, e: int) -> np.ndarray:
+            if n == 0:
+                return unigram_total
+            hit = looked.get((n, e))
+            return hit if hit is not None else self.counts[n][pos - LEFT + e]
+
+        after = np.zeros(rows, np.float32)
+        before = np.zeros(rows, np.float32)
+        for e in range(LEFT, width):
+            val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
+            done = np.zeros(rows, bool)
+            for n in range(ORDER, 0, -1):
+                c = count(n, e)
+                prefix = count(n - 1, e - 1)
+                ok = ~done & np.isfinite(c) & np.isfinite(prefix)
+                val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
+                done |= ok
+            after += val
+            before += self.lp[pos - LEFT + e]
+        return after - before
+
+
+def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
+    return codes[pos[:, None] + np.arange(-LEFT, span + RIGHT)[None, :]]
+
+
+def _bigram(stats: TypoStats, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return stats.lookup_rows(np.stack([a, b], 1))
+
+
+def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[str, np.ndarray] | None:
+    """Every scored candidate of ``codes`` (padded with LEFT/RIGHT boundaries): arrays of position,
+    span, first and second character, kind, log-probability gain and the features' inputs.
+    Positions where ``frozen`` is true (protected text, earlier corrections) get none."""
+    ctx = _Context(stats, codes)
+    order = ctx.order
+    j = np.arange(LEFT, len(codes) - RIGHT)
+    cjk = _is_cjk(codes[j]) & ~frozen[j]
+    suspect = cjk & ((order[j] < 2) | (order[j + 1] < 3))
+    pos = j[suspect]
+    parts = []
+    which, cand, kind = stats.candidates_of(codes[pos])
+    p = pos[which]
+    left, right = _bigram(stats, codes[p - 1], cand), _bigram(stats, cand, codes[p + 1])
+    keep = np.isfinite(left) | np.isfinite(right)
+    p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
+    keep = _top_per_position(stats, ctx, p, cand, left, right)
+    p, cand, kind = p[keep], cand[keep], kind[keep]
+    if len(p):
+        parts.append(dict(pos=p, span=np.ones(len(p), np.int64), c1=cand, c2=np.zeros(len(p), np.uint32),
+                          kind=kind.astype(np.int64), gain=ctx.gain(p, 1, cand[:, None])))
+    is_suspect = np.zeros(len(codes), bool)
+    is_suspect[pos] = True
+    first = pos[is_suspect[pos + 1]]
+    if len(first):
+        parts.append(_pairs(ctx, first))
+    swap = j[cjk]
+    swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & (codes[swap] != codes[swap + 1])
+                & (is_suspect[swap] | is_suspect[swap + 1]) & (order[swap + 1] < 2)]
+    # A transposition is a candidate only when the two characters, never seen in this order,
+    # form a frequent pair the other way round (帜旗 → 旗帜; not 网红 → 红网, both rare).
+    swap = swap[_bigram(stats, codes[swap + 1], codes[swap]) >= _MIN_PAIR_BIGRAM]
+    if len(swap):
+        parts.append(dict(pos=swap, span=np.full(len(swap), 2), c1=codes[swap + 1], c2=codes[swap],
+                          kind=np.full(len(swap), SWAP),
+                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1))))
+    parts = [part for part in parts if len(part["pos"])]
+    if not parts:
+        return None
+    out = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
+    out["u_orig"] = ctx.counts[1][out["pos"]]
+    out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
+    out["ord0"] = order[out["pos"]]
+    out["ord1"] = order[out["pos"] + 1]
+    return out
+
+
+def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.ndarray,
+                      left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The cheap first stage: rank each position's candidates by the bigram model's
+    log P(c | left) + log P(right | c) and keep the best :data:`FIRST_STAGE_KEEP` for the
+    5-gram window scoring (most of a suspect's candidates fit neither neighbour)."""
+    if not len(p):
+        return np.zeros(0, bool)
+    u_cand = stats.lookup_rows(cand[:, None])
+    u_left, u_right = ctx.counts[1][p - 1], ctx.counts[1][p + 1]
+    unseen_left = _BACKOFF + u_cand - stats.log_total
+    unseen_right = _BACKOFF + u_right - stats.log_total
+    with np.errstate(invalid="ignore"):    # unseen bigrams (-inf) are replaced by the backoff
+        score = (np.where(np.isfinite(left), left - u_left, unseen_left)
+                 + np.where(np.isfinite(right), right - u_cand, unseen_right))
+    score = np.nan_to_num(score, nan=-1e9, neginf=-1e9)
+    order = np.lexsort((-score, p))
+    first = np.r_[True, p[order][1:] != p[order][:-1]]
+    group_start = np.maximum.accumulate(np.where(first, np.arange(len(p)), 0))
+    keep = np.zeros(len(p), bool)
+    keep[order[np.arange(len(p)) - group_start < FIRST_STAGE_KEEP]] = True
+    return keep
+
+
+def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
+    """Two neighbouring suspects replaced together by a seen two-character word (淡味 → 单位)."""
+    stats, codes = ctx.stats, ctx.codes
+    w1, c1, k1 = stats.candidates_of(codes[first])
+    w2, c2, k2 = stats.candidates_of(codes[first + 1])
+    # Word-level slips are the pinyin IME's: same-sound candidates only (bounds the cross product).
+    s1, s2 = k1 <= 1, k2 <= 1
+    # A first character never seen after its left neighbour, or a second never seen before its
+    # right one, cannot make the window probable: dropped before the cross product.
+    s1[s1] = np.isfinite(_bigram(stats, codes[first[w1[s1]] - 1], c1[s1]))
+    s2[s2] = np.isfinite(_bigram(stats, c2[s2], codes[first[w2[s2]] + 2]))
+    w1, c1, k1 = w1[s1], c1[s1], k1[s1]
+    w2, c2, k2 = w2[s2], c2[s2], k2[s2]
+    n1 = np.bincount(w1, minlength=len(first))
+    n2 = np.bincount(w2, minlength=len(first))
+    o1 = np.r_[0, np.cumsum(n1)]
+    o2 = np.r_[0, np.cumsum(n2)]
+    combos = n1 * n2
+    pid = np.repeat(np.arange(len(first)), combos)
+    within = np.arange(int(combos.sum())) - np.repeat(np.cumsum(combos) - combos, combos)
+    width = np.maximum(n2[pid], 1)
+    i1 = o1[pid] + within // width
+    i2 = o2[pid] + within % width
+    a, b = c1[i1], c2[i2]
+    good = _bigram(stats, a, b) >= _MIN_PAIR_BIGRAM
+    pid, a, b = pid[good], a[good], b[good]
+    kind = PAIR_BASE + np.maximum(k1[i1][good], k2[i2][good]).astype(np.int64)
+    p = first[pid]
+    if not len(p):
+        return dict(pos=p, span=p, c1=a, c2=b, kind=kind, gain=np.zeros(0, np.float32))
+    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=ctx.gain(p, 2, np.stack([a, b], 1)))
+
+
+FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
+            "freq_original", "freq_candidate", "order_here", "order_next", "gain_two_chars")
+
+
+def features(c: dict[str, np.ndarray]) -> np.ndarray:
+    """The scorer's inputs for every candidate (columns in :data:`FEATURES` order)."""
+    k = c["kind"]
+    gain = np.clip(np.nan_to_num(c["gain"], nan=-30.0, posinf=40.0, neginf=-30.0), -30, 40)
+    uo = np.where(np.isfinite(c["u_orig"]), c["u_orig"], 0)
+    uc = np.where(np.isfinite(c["u_cand"]), c["u_cand"], 0)
+    pair = (k >= PAIR_BASE) & (k < SWAP)
+    # The dev set has no transpositions: the swap weight is fitted on synthetic ones made from
+    # the tune half's corrected sentences (tools/train_typo_model.py).
+    return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, k == SWAP,
+                     uo, uc, c["ord0"], c["ord1"], gain * pair], 1).astype(np.float64)
+
+
+def confidence(stats: TypoStats, feats: np.ndarray) -> np.ndarray:
+    """The logistic model's probability that each candidate is the right correction."""
+    m = stats.model
+    z = (feats - np.asarray(m["mean"])) / np.asarray(m["scale"])
+    logit = m["bias"] + z @ np.asarray(m["weights"])
+    return 1.0 / (1.0 + np.exp(-logit))
+
+
+def pack(texts: Sequence[str]) -> tuple[np.ndarray, list[int]]:
+    """The texts' codes one after another, each with :data:`LEFT` boundaries before it and
+    :data:`RIGHT` after, and where each text starts: no n-gram spans two texts, so a paragraph's
+    findings depend on its own text only (what the caches assume)."""
+    pad = "\n" * LEFT
+    codes = codes_of(pad + pad.join(texts) + "\n" * RIGHT)
+    starts, at = [], LEFT
+    for text in texts:
+        starts.append(at)
+        at += len(text) + LEFT
+    return codes, starts
+
+
+def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, threshold: float,
+                  starts: Sequence[int] = (0,), rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
+    """Accepted corrections in packed ``codes`` (texts beginning at ``starts``):
+    (pos, span, c1, c2, confidence, kind). Each round after the first looks again only into the
+    texts that changed in the round before (the others would score exactly as they did)."""
+    codes = codes.copy()
+    frozen = frozen.copy()
+    bounds = np.asarray(starts)
+    accepted = []
+    for _ in range(rounds):
+        c = candidates(stats, codes, frozen)
+        if c is None:
+            break
+        conf = confidence(stats, features(c))
+        picked = []
+        for k in np.argsort(-conf, kind="stable"):
+            if conf[k] < threshold:
+                break
+            p, span = int(c["pos"][k]), int(c["span"][k])
+            if frozen[p:p + span].any():
+                continue
+            frozen[p:p + span] = True
+            picked.append((p, span, int(c["c1"][k]), int(c["c2"][k]), float(conf[k]), int(c["kind"][k])))
+        if not picked:
+            break
+        for p, span, c1, c2, _, _ in picked:
+            codes[p] = c1
+            if span == 2:
+                codes[p + 1] = c2
+        accepted += picked
+        text_of = np.searchsorted(bounds, np.arange(len(codes)), side="right") - 1
+        changed = np.unique(np.searchsorted(bounds, [p for p, *_ in picked], side="right") - 1)
+        frozen |= ~np.isin(text_of, changed)
+    return accepted
+
+
+class Detector:
+    """Finds suspects paragraph by paragraph, remembering each paragraph's findings."""
+
+    def __init__(self, stats: TypoStats | None = None, threshold: float | None = None):
+        self.stats = stats or load_stats()
+        self.threshold = float(threshold if threshold is not None else self.stats.model["threshold"])
+        self._cache: OrderedDict[tuple[str, tuple], list[Suspect]] = OrderedDict()
+
+    def paragraph(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Suspect]:
+        """Suspects of one paragraph (offsets into it); no suspect touches a protected span."""
+        return self.paragraphs([(text, tuple(protected))])[0]
+
+    def paragraphs(self, items: Iterable[tuple[str, tuple[tuple[int, int], ...]]]) -> list[list[Suspect]]:
+        """Suspects of many paragraphs; unchanged paragraphs come from the cache, the others are
+        scored together in batches of about :data:`BATCH_CHARS` characters."""
+        items = list(items)
+        results: list[list[Suspect] | None] = [None] * len(items)
+        todo: dict[tuple[str, tuple], list[int]] = {}
+        for i, (text, protected) in enumerate(items):
+            key = (text, tuple(protected))
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                results[i] = hit
+            elif not any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) and len(text) < 2000:
+                results[i] = []
+            else:
+                todo.setdefault(key, []).append(i)
+        batch: list[tuple[str, tuple]] = []
+        size = 0
+        for key in todo:
+            batch.append(key)
+            size += len(key[0]) + 1
+            if size >= BATCH_CHARS:
+                self._run(batch, todo, results)
+                batch, size = [], 0
+        if batch:
+            self._run(batch, todo, results)
+        return [r or [] for r in results]
+
+    def _run(self, batch, todo, results) -> None:
+        texts = [key[0] for key in batch]
+        codes, starts = pack(texts)
+        frozen = np.zeros(len(codes), bool)
+        for at, (text, protected) in zip(starts, batch):
+            for s, e in protected:
+                frozen[at + max(s, 0):at + min(e, len(text))] = True
+        found = _detect_codes(self.stats, codes, frozen, self.threshold, starts)
+        per: list[list[Suspect]] = [[] for _ in batch]
+        starts_arr = np.asarray(starts)
+        for p, span, c1, c2, conf, kind in found:
+            b = int(np.searchsorted(starts_arr, p, side="right") - 1)
+            text = texts[b]
+            off = p - starts[b]
+            if off + span > len(text):
+                continue
+            suggestion = chr(c1) + (chr(c2) if span == 2 else "")
+            original = text[off:off + span]
+            if suggestion == original:
+                continue
+            per[b].append(Suspect(off, off + span, original, suggestion, round(conf, 3), kind_name(kind)))
+        for key, suspects in zip(batch, per):
+            suspects.sort(key=lambda s: s.start)
+            self._cache[key] = suspects
+            for i in todo[key]:
+                results[i] = suspects
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+
+_DETECTORS: dict[float, Detector] = {}
+
+
+def detector_for(threshold: float) -> Detector:
+    """The process-wide detector at ``threshold`` (statistics loaded on first call)."""
+    if threshold not in _DETECTORS:
+        _DETECTORS[threshold] = Detector(threshold=threshold)
+    return _DETECTORS[threshold]
