@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ChecklistError
+from .errors import ChecklistError, InputError
+from .files.safe_read import MAX_YAML_BYTES, read_bounded
 from .files.yamlload import LocatedDict, check_keys, load_yaml
 from .options import IgnoredFinding
 
@@ -175,9 +176,11 @@ def parse_config(text: str, path: str) -> ProjectConfig:
 @lru_cache(maxsize=32)
 def _load(path: str, mtime_ns: int, size: int) -> ProjectConfig:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"无法读取项目配置（{exc}）", path) from None
+        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise ChecklistError(f"无法读取项目配置：{exc.message}", path) from None
+    except UnicodeDecodeError:
+        raise ChecklistError("项目配置须为 UTF-8 编码", path) from None
     return parse_config(text, path)
 
 

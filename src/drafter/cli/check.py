@@ -9,9 +9,9 @@ import sys
 from ..api import check_many
 from ..errors import DrafterError
 from ..outlines.definition import load_outline
-from .json_output import document_json
+from .json_output import JsonStream, tail_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-from .common import add_check_options, expand_paths, options_from_args, unknown_codes
+from .common import Tally, add_check_options, expand_paths, options_from_args, unknown_codes
 
 FORMATS = ("text", "json", "sarif", "github")
 #: Folder runs of at least this many files show a progress bar (on a terminal's stderr only).
@@ -58,24 +58,34 @@ def run(args: argparse.Namespace) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
-    results, errors = [], []
+    errors: list[DrafterError] = []
     paths: list[str] = []
     text_format = args.format == "text"
     for given in args.paths:  # one empty folder must not stop the others from being checked
+        found: list[DrafterError] = []
         try:
-            paths.extend(expand_paths([given]))
+            paths.extend(expand_paths([given], found))
         except DrafterError as exc:
+            found.append(exc)
+        for exc in found:  # unreadable folders are named, never skipped in silence
             errors.append(exc)
             if text_format:
                 print(f"drafter: {exc}", file=sys.stderr)
     for code in unknown_codes(options, paths):
         print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
+    # Each result is written as soon as it is checked and then dropped: only the tally is kept,
+    # so memory does not grow with the number of files (SARIF, one document with a rule table,
+    # and --write-baseline still hold every result until the end).
+    tally = Tally()
     if text_format:
         from .output import TextOutput
 
         out = TextOutput(show_outline=not args.no_outline)
+    elif args.format == "json":
+        out = JsonStream(sys.stdout)
     problems = ConfigProblems()
     found: list = []   # every finding before the baseline, for --write-baseline
+    results: list = []  # for SARIF only
     progress = _progress(len(paths))
     for path, result in check_many(paths, options):
         progress.advance(path)
@@ -95,9 +105,17 @@ def run(args: argparse.Namespace) -> int:
             found.append(result)
         if baseline is not None:
             baseline.apply(result)
-        results.append(result)
+        tally.add(result)
         if text_format:
             out.file(result)
+        elif args.format == "json":
+            extra = None
+            if baseline is not None:
+                known, fixed = baseline.stats.get(result.source.path, (0, 0))
+                extra = {"baseline": {"known": known, "fixed": fixed}}
+            out.file(result, extra)
+        elif args.format == "sarif":
+            results.append(result)
         elif args.format == "github":
             from .github_output import annotations
 
@@ -109,12 +127,11 @@ def run(args: argparse.Namespace) -> int:
         count = write_baseline(args.write_baseline, found)
         print(f"drafter: 已写入基线 {args.write_baseline}：{len(found)} 个文件，{count} 个问题", file=sys.stderr)
     if args.format == "json":
-        document = document_json(results, errors)
-        problems.annotate(document)
+        tail = tail_json(errors, tally)
+        problems.annotate(tail)
         if baseline is not None:
-            baseline.annotate(document)
-        # One write: json.dump with indent makes one write call per token (~1 s for 5,000 diagnostics).
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            baseline.annotate(tail)
+        out.close(tail)
     elif args.format == "sarif":
         from .sarif_output import sarif_log
 
@@ -126,11 +143,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(error_annotation(e) + "\n" for e in errors))
         sys.stdout.write("".join(error_annotation(p, "warning") + "\n" for p in problems.items))
     else:
-        out.summary(results, errors, config_problems=len(problems.items),
+        out.summary(tally, errors, config_problems=len(problems.items),
                     baseline=baseline.describe() if baseline is not None else None)
     if errors:
         return EXIT_USAGE
-    return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK
+    return EXIT_FAIL if tally.fails(args.fail_on) else EXIT_OK
 
 
 class ConfigProblems:

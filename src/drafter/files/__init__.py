@@ -5,7 +5,8 @@ encoding and line ends; writes text back atomically in the file's own encoding; 
 editor's recovery files; finds bundled data (checklists, outlines, samples) and loads YAML with
 line numbers. Imports nothing of drafter but :mod:`drafter.errors`.
 
-- :mod:`.document` the in-memory document · :mod:`.source` reading and finding reports ·
+- :mod:`.document` the in-memory document · :mod:`.safe_read` bounded reads of regular files
+  (every limit on input) · :mod:`.source` reading and finding reports ·
   :mod:`.docx_reader` Word files · :mod:`.save` atomic saves · :mod:`.recovery` recovery files ·
   :mod:`.yamlload` YAML with line numbers · :mod:`.resources` where bundled data lives
 """

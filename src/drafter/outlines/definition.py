@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from ..errors import ChecklistError
+from ..errors import ChecklistError, InputError
+from ..files.safe_read import MAX_YAML_BYTES, read_bounded
 from ..files.resources import checklists_dir
 from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml, require_mapping
 
@@ -275,11 +276,11 @@ def available_outlines() -> list[str]:
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime: float) -> Outline:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ChecklistError("提纲文件不存在", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"无法读取提纲文件：{exc}", path) from None
+        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise ChecklistError(f"无法读取提纲文件：{exc.message}", path) from None
+    except UnicodeDecodeError:
+        raise ChecklistError("提纲文件须为 UTF-8 编码", path) from None
     return parse_outline(text, path)
 
 
