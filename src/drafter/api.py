@@ -17,7 +17,7 @@ from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
-from .options import CheckOptions
+from .options import MAX_DIAGNOSTICS, CheckOptions
 from .report.model import Report, ReportDate, ReportPeriod
 from .report.protected import ProtectedSpan, overlaps, protected_spans
 from .outlines.definition import Outline, load_outline
@@ -32,6 +32,24 @@ from .report.structure import parse_report
 _SEVERITY_OF = attrgetter("severity")
 
 
+@dataclass(frozen=True)
+class Truncation:
+    """What was cut from a file's diagnostics: ``omitted`` found but not kept, and the checks
+    that stopped at the limit (``stopped``: they may have had more)."""
+
+    limit: int
+    omitted: int
+    stopped: tuple[str, ...]
+
+    def summary(self) -> str:
+        """One line of Chinese saying what was cut."""
+        more = "至少 " if self.stopped else " "
+        text = f"问题过多：只列出 {self.limit:,} 条，另有{more}{self.omitted:,} 条未列出"
+        if self.stopped:
+            text += f"（{'、'.join(self.stopped)} 检查达到上限后停止）"
+        return text + "；请先处理已列出的问题"
+
+
 @dataclass
 class CheckResult:
     """Everything known about one document after checking it."""
@@ -41,6 +59,8 @@ class CheckResult:
     outline: Outline
     match: OutlineMatch
     diagnostics: list[Diagnostic]
+    #: Set when the file had more findings than :data:`MAX_DIAGNOSTICS`: what was cut.
+    truncated: Truncation | None = None
     #: Findings set aside by the project file's ``ignore`` entries or the draft's markers.
     ignored: list[IgnoredDiagnostic] = field(default_factory=list)
     #: Problems of the configuration, not of the report: checklist entries and files left out
@@ -125,11 +145,17 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     protected = protected_spans(report.text, options.protected + _checklist_protected(ctx))
     ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
+    limit = options.max_diagnostics
+    stopped: list[str] = []
     for check in all_checks():
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
                                          for r in check.rules):
             continue
-        for diagnostic in check.run(ctx):
+        kept = 0
+        for seen, diagnostic in enumerate(check.run(ctx), 1):
+            if kept >= limit or seen > 4 * limit:
+                stopped.append(check.name)  # a runaway check: stop building what nobody reads
+                break
             if not code_selected(diagnostic.code, options.select, options.ignore):
                 continue
             if (diagnostic.code, diagnostic.text) in options.ignored:
@@ -142,6 +168,14 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
             if override:
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
+            kept += 1
+    truncated = None
+    if len(diagnostics) > limit or stopped:
+        # Keep the most severe (then the earliest) ones: errors survive a flood of warnings.
+        diagnostics.sort(key=lambda d: (-d.severity.rank, d.sort_key()))
+        truncated = Truncation(limit, max(0, len(diagnostics) - limit) + (1 if stopped else 0),
+                               tuple(stopped))
+        del diagnostics[limit:]
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     assign_fingerprints(diagnostics, report.text)
@@ -149,7 +183,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     loaded = ctx.cache.get("checklists")
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
                        ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
-                       choice=choice, date=date)
+                       choice=choice, date=date, truncated=truncated)
 
 
 def _checklist_protected(ctx: CheckContext) -> tuple[str, ...]:

@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ChecklistError
+from .errors import ChecklistError, InputError
 from .files.cache import cache_key, cached, code_stamps
+from .files.safe_read import MAX_YAML_BYTES, read_bounded
 from .options import IgnoredFinding
 
 if TYPE_CHECKING:
@@ -183,9 +184,11 @@ _CODE_FILES = (__file__, os.path.join(os.path.dirname(os.path.abspath(__file__))
 def _load(path: str, mtime_ns: int, size: int) -> ProjectConfig:
     def build() -> ProjectConfig:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ChecklistError(f"无法读取项目配置（{exc}）", path) from None
+            text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+        except InputError as exc:
+            raise ChecklistError(f"无法读取项目配置：{exc.message}", path) from None
+        except UnicodeDecodeError:
+            raise ChecklistError("项目配置须为 UTF-8 编码", path) from None
         return parse_config(text, path)
 
     # Parsed once, then unpickled from the user cache folder like compiled checklists.

@@ -137,17 +137,47 @@ async def test_a_missing_file_starts_from_the_template(tmp_path):
     assert path.read_text(encoding="utf-8").startswith(app.outline.title)
 
 
+def _own_recovery(app):
+    """The text in this editor's own recovery file, or None."""
+    import json
+
+    try:
+        return json.loads(app.recovery.file.read_text(encoding="utf-8"))["text"]
+    except OSError:
+        return None
+
+
 async def test_unsaved_edits_are_written_to_the_recovery_file(seed_copy):
-    app = make_app(str(seed_copy), recovery_interval=0.2)
+    app = make_app(str(seed_copy))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press(*"恢复")
         await pilot.pause(0.6)
-        found = read_recovery(seed_copy)
-        assert found is not None and found.text.startswith("恢复市委宣传部")
+        found = _own_recovery(app)
+        assert found is not None and found.startswith("恢复市委宣传部")
         await pilot.press("f2")
         await settle(pilot)
-        assert read_recovery(seed_copy) is None
+        assert _own_recovery(app) is None and read_recovery(seed_copy) is None
+
+
+async def test_the_first_change_is_written_within_a_second_while_typing_goes_on(seed_copy):
+    """Issue 15: recovery was a fixed 3-second tick from start-up. Now the first change is on
+    disk no later than RECOVERY_MAX_WAIT even while keys keep coming, and again after more."""
+    from drafter_tui.document import RECOVERY_MAX_WAIT
+
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("甲")
+        for _ in range(12):  # keep typing, a key every 0.1 s: the idle pause never comes
+            await pilot.pause(0.1)
+            await pilot.press("乙")
+        written = _own_recovery(app)
+        assert written is not None and written.startswith("甲乙"), written and written[:10]
+        assert RECOVERY_MAX_WAIT <= 1.0
+        await pilot.press(*"丙丁")
+        await pilot.pause(app.recovery_delay + 0.4)
+        assert _own_recovery(app).startswith("甲" + "乙" * 12 + "丙丁")
 
 
 async def test_a_recovery_is_offered_with_its_difference_and_removed_once_resolved(seed_copy):
@@ -163,6 +193,7 @@ async def test_a_recovery_is_offered_with_its_difference_and_removed_once_resolv
         assert app.editor.text == recovered
         assert app.modified
         assert not recovery_path(seed_copy).exists()
+        assert _own_recovery(app) == recovered  # this editor's own, at once
 
 
 async def test_a_discarded_recovery_is_removed(seed_copy):
@@ -211,12 +242,12 @@ async def test_undoing_back_to_the_saved_text_clears_the_modified_mark(seed_copy
         await settle(pilot)
         assert app.modified and app.status.modified
         await app.write_recovery_now()
-        assert read_recovery(str(seed_copy)) is not None
+        assert _own_recovery(app) is not None
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert app.editor.text == seed_copy.read_text(encoding="utf-8")
         assert not app.modified and not app.status.modified  # was still [已修改]
-        assert read_recovery(str(seed_copy)) is None  # no stale recovery offered next time
+        assert _own_recovery(app) is None  # no stale recovery offered next time
         await pilot.press("ctrl+q")  # nothing to save: quits without asking
         await pilot.pause()
         assert not isinstance(app.screen, ChoiceScreen)
@@ -236,3 +267,71 @@ async def test_opening_a_missing_docx_does_not_start_a_text_draft_named_docx(tmp
         await settle(pilot)
         assert app.source.path == str(SEED)  # still the seed, not an unsavable template
         assert any("drafter render" in n.message for n in app._notifications)
+
+
+# ---------------------------------------------------------------- issue 15: two editors, protected files
+
+async def test_a_second_editor_warns_and_leaves_the_first_ones_recovery_alone(seed_copy):
+    """The first editor (another process in life; a held session here) has unsaved text in its
+    recovery file. The second editor used to offer it, then delete it on discard or save."""
+    from drafter.files.recovery import RecoverySession
+
+    first = RecoverySession(seed_copy).open()
+    first.write("第一个编辑器未保存的修改\n")
+    try:
+        app = make_app(str(seed_copy))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.pause(0.3)
+            assert not isinstance(app.screen, ChoiceScreen)  # nothing of the first one's offered
+            assert any("已在另一个 drafter 中打开" in n.message for n in app._notifications)
+            await pilot.press(*"第二", "f2")
+            await settle(pilot)
+            assert not app.modified
+        assert first.file.exists()
+    finally:
+        first.close()
+    assert read_recovery(seed_copy).text == "第一个编辑器未保存的修改\n"
+
+
+async def test_saving_a_read_only_file_asks_first_and_keeps_it_read_only(seed_copy):
+    original = seed_copy.read_bytes()
+    os.chmod(seed_copy, 0o444)
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"改动", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "只读" in app.screen.question
+        await pilot.click("#choice-cancel")
+        await settle(pilot)
+        assert seed_copy.read_bytes() == original and app.modified
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#choice-overwrite")
+        await settle(pilot)
+        assert not app.modified
+    assert seed_copy.read_text(encoding="utf-8").startswith("改动市委宣传部")
+    assert os.stat(seed_copy).st_mode & 0o777 == 0o444
+
+
+async def test_save_as_onto_an_existing_file_asks_first(seed_copy, tmp_path):
+    other = tmp_path / "别人的报告.txt"
+    other.write_text("别人的内容\n", encoding="utf-8")
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        saving = app.run_worker(app.save(str(other)))
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen) and "已存在" in app.screen.question
+        await pilot.click("#choice-cancel")
+        await settle(pilot)
+        assert saving.result is False
+        assert other.read_text(encoding="utf-8") == "别人的内容\n" and app.source.path == str(seed_copy)
+        saving = app.run_worker(app.save(str(other)))
+        await pilot.pause()
+        await pilot.click("#choice-overwrite")
+        await settle(pilot)
+        assert saving.result is True and app.source.path == str(other)
+    assert other.read_text(encoding="utf-8").startswith("x市委宣传部")

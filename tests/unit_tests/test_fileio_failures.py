@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from drafter.files import save as fileio
-from drafter.files.save import SaveError, atomic_write, save_text
+from drafter.files.save import ProtectedFileError, SaveError, atomic_write, save_text
 from drafter.files.source import read_source
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -122,9 +122,23 @@ def test_target_that_is_a_folder_is_reported(tmp_path, seed_text):
 def test_permission_bits_are_kept(tmp_path, seed_text, mode):
     path, _ = _write_seed(tmp_path, seed_text)
     os.chmod(path, mode)
-    save_text(read_source(path), _edited(seed_text))
+    # A read-only file is replaced only after the user said yes; it stays read-only.
+    save_text(read_source(path), _edited(seed_text), replace_protected=mode == 0o444)
     assert stat.S_IMODE(os.stat(path).st_mode) == mode
     assert read_source(path).text == _edited(seed_text)
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o555])
+def test_a_read_only_file_is_not_replaced_without_a_yes(tmp_path, seed_text, mode):
+    """Issue 15: saving silently replaced a 0444 file (the rename needs only the folder's
+    permission, and root may write anything)."""
+    path, original = _write_seed(tmp_path, seed_text)
+    os.chmod(path, mode)
+    with pytest.raises(ProtectedFileError) as caught:
+        save_text(read_source(path), _edited(seed_text))
+    assert "只读" in caught.value.message and f"{mode:04o}" in caught.value.message
+    assert path.read_bytes() == original and stat.S_IMODE(os.stat(path).st_mode) == mode
+    assert os.listdir(tmp_path) == [path.name]  # no temporary file either
 
 
 def test_new_file_gets_umask_permissions(tmp_path, seed_text):
@@ -138,11 +152,31 @@ def test_new_file_gets_umask_permissions(tmp_path, seed_text):
 
 @pytest.mark.skipif(not IS_ROOT, reason="only root can give a file to another user")
 def test_owner_is_kept_when_root_saves_a_users_file(tmp_path, seed_text):
-    path, _ = _write_seed(tmp_path, seed_text)
+    path, original = _write_seed(tmp_path, seed_text)
     os.chown(path, NOBODY, NOBODY)
-    save_text(read_source(path), _edited(seed_text))
+    with pytest.raises(ProtectedFileError, match="其他用户"):  # asked first (issue 15)
+        save_text(read_source(path), _edited(seed_text))
+    assert path.read_bytes() == original
+    save_text(read_source(path), _edited(seed_text), replace_protected=True)
     st = os.stat(path)
     assert (st.st_uid, st.st_gid) == (NOBODY, NOBODY)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or not IS_ROOT, reason="needs fork and root to act as two users")
+def test_another_users_file_is_not_taken_over(seed_text):
+    """Issue 15: a user saving another user's file (writable by all, in a folder writable by
+    all) replaced it by rename, and the file became the saver's. The kernel allows it; drafter
+    now refuses without a yes. The save runs as ``nobody`` on root's file."""
+    folder = Path(tempfile.mkdtemp(prefix="drafter-shared-", dir="/tmp"))
+    try:
+        path, original = _write_seed(folder, seed_text)
+        os.chmod(path, 0o666)
+        os.chmod(folder, 0o777)
+        said = _save_as_nobody(path, _edited(seed_text))
+        assert "属于其他用户" in said and "root" in said
+        assert path.read_bytes() == original and os.stat(path).st_uid == 0
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_save_through_symlink_updates_the_real_file(tmp_path, seed_text):
@@ -198,7 +232,7 @@ def test_real_read_only_filesystem_keeps_original(tmpfs, seed_text):
     assert os.listdir(tmpfs) == [path.name]
 
 
-def _save_as_nobody(path: Path, text: str) -> str:
+def _save_as_nobody(path: Path, text: str, replace_protected: bool = False) -> str:
     """Save in a forked child that has dropped to user ``nobody``; return what it reported."""
     source = read_source(path)
     reader, writer = os.pipe()
@@ -210,7 +244,7 @@ def _save_as_nobody(path: Path, text: str) -> str:
             os.setgid(NOBODY)
             os.setuid(NOBODY)
             try:
-                save_text(source, text)
+                save_text(source, text, replace_protected=replace_protected)
                 os.write(writer, "保存成功".encode())
             except SaveError as exc:
                 os.write(writer, exc.message.encode())
@@ -234,11 +268,11 @@ def test_real_permission_denied_keeps_original(seed_text):
         path, original = _write_seed(folder, seed_text)
         os.chmod(path, 0o644)
         os.chmod(folder, 0o555)
-        if IS_ROOT:
-            said = _save_as_nobody(path, _edited(seed_text))
+        if IS_ROOT:  # the user said yes to replacing root's file: the kernel still says no
+            said = _save_as_nobody(path, _edited(seed_text), replace_protected=True)
         else:
             try:
-                save_text(read_source(path), _edited(seed_text))
+                save_text(read_source(path), _edited(seed_text), replace_protected=True)
                 said = "保存成功"
             except SaveError as exc:
                 said = exc.message

@@ -8,6 +8,7 @@ import io
 import pytest
 
 from drafter.api import check_text
+from drafter.cli.common import Tally
 from drafter.cli.output import TextOutput
 from drafter.cli.plain_output import _NARROW, PlainTextOutput, _cells, plain_possible, text_output
 from drafter.files.resources import samples_dir
@@ -20,9 +21,14 @@ def _both(result, show_outline=True) -> tuple[str, str]:
     rich_out, plain_out = io.StringIO(), io.StringIO()
     for writer, out in ((TextOutput(show_outline, file=rich_out), rich_out),
                         (PlainTextOutput(show_outline, file=plain_out), plain_out)):
+        one, two = Tally(), Tally()
+        one.add(result)
+        two.add(result)
+        two.add(result)
+        two.truncated += 1  # a file cut at the output limit, as the summary reports it
         writer.file(result)
-        writer.summary([result], [])
-        writer.summary([result, result], [ValueError("x")])
+        writer.summary(one, [])
+        writer.summary(two, [ValueError("x")], config_problems=2, baseline="基线：已知 3 个")
     return rich_out.getvalue(), plain_out.getvalue()
 
 
@@ -77,3 +83,12 @@ def test_cell_widths_agree_with_rich():
 
     for text in [*_NARROW, "✓ 有", "↪ 错位", "— 无", "✗ 缺", "缺失", "不要求", "上半年工作总结", "a:b 12"]:
         assert _cells(text) == cell_len(text), text
+
+
+def test_a_truncated_file_says_so_in_both():
+    from drafter.api import Truncation
+
+    result = check_text(SEED, path="r.txt")
+    result.truncated = Truncation(limit=20, omitted=7, stopped=("placeholder",))
+    rich_text, plain_text = _both(result)
+    assert plain_text == rich_text and "问题过多" in plain_text

@@ -12,7 +12,7 @@ def make_app(path: str, options: CheckOptions | None = None, **kwargs):
     """Build the app for ``path`` (a missing file starts from the outline's template).
 
     Keyword arguments go to :class:`~drafter_tui.app.DrafterApp` (``check_delay``,
-    ``recovery_interval``).
+    ``recovery_delay``, ``recovery_max_wait``).
 
     Raises:
         InputError: the file exists but cannot be read as a report.

@@ -23,7 +23,7 @@ from drafter.outlines.definition import load_outline
 from .builtins_zh import ChineseBuiltinsMixin
 from .checking import CHECK_DELAY, CheckingMixin
 from .commands import DrafterCommands
-from .document import RECOVERY_INTERVAL, DocumentMixin, load_document
+from .document import RECOVERY_DELAY, RECOVERY_MAX_WAIT, DocumentMixin, load_document
 from .editing import EditingMixin
 from .exporting import ExportMixin
 from .keys import bindings, help_rows
@@ -53,12 +53,13 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
     """Below 32 rows the problem list shrinks so the text keeps most of the screen."""
 
     def __init__(self, path: str, options: CheckOptions | None = None, *,
-                 check_delay: float = CHECK_DELAY, recovery_interval: float = RECOVERY_INTERVAL) -> None:
+                 check_delay: float = CHECK_DELAY, recovery_delay: float = RECOVERY_DELAY,
+                 recovery_max_wait: float = RECOVERY_MAX_WAIT) -> None:
         super().__init__()
         self.options = options or CheckOptions()
         self.outline = load_outline(self.options.outline)
         self.check_delay = check_delay
-        self.recovery_interval = recovery_interval
+        self.recovery_delay, self.recovery_max_wait = recovery_delay, recovery_max_wait
         self.source, self.stamp, self.is_new = load_document(path, self.outline)
         #: Unsaved changes in the buffer.
         self.modified = self.is_new
@@ -67,6 +68,10 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
         self.result: CheckResult | None = None
         self.result_version = -1
         self._recovery_version = -1
+        self._recovery_first: float | None = None
+        self._recovery_timer = None
+        self._recovery_writing = self._recovery_again = False
+        self.start_recovery_session(path)
         self._current: int | None = None
         self._find_query = ""
         self._loading = False
@@ -97,14 +102,18 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
         yield Footer()
 
     def on_mount(self) -> None:
-        """Focus the editor, check at once, start the recovery timer, offer a recovery."""
+        """Focus the editor, check at once, offer a recovery."""
         self.editor.focus()
         self.preview_panel.display = False
         self.editor.border_title = os.path.basename(self.source.path)
         self.refresh_status()
         self.schedule_check(0)
-        self.set_interval(self.recovery_interval, self.write_recovery_now)
+        self.warn_other_editors()
         self.offer_recovery()
+
+    def on_unmount(self) -> None:
+        """Release the recovery lock (a recovery of unsaved text stays)."""
+        self.close_recovery_session()
 
     # ------------------------------------------------------------- routing
     @on(TextArea.Changed, "#editor")
@@ -116,6 +125,7 @@ class DrafterApp(CheckingMixin, NavigationMixin, EditingMixin, ExportMixin, Docu
             self._loading = False
         else:
             self.modified = True
+            self.schedule_recovery()
         self.status.modified = self.modified
         self.schedule_check()
         self.refresh_status()

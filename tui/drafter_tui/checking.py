@@ -15,7 +15,6 @@ from textual import work
 
 from drafter.api import CheckResult, check_text
 from drafter.diagnostics import Diagnostic
-from drafter.files.recovery import remove_recovery
 
 from .preview import preview_content
 from .widgets.diagnostics_panel import build_options
@@ -73,7 +72,7 @@ class CheckingMixin:
             # Undone back to the text as loaded or saved: nothing to save (compared here, after
             # the pause in typing, not per keystroke).
             self.modified = self.status.modified = False
-            remove_recovery(self.source.path)  # else the next start offers the undone edits back
+            self.recovery.remove()  # else the next start offers the undone edits back
         self.apply_result(result, marks, version, options, preview)
 
     def apply_result(self, result: CheckResult, marks: dict, version: int, options=None, preview=None) -> None:

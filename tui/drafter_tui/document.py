@@ -1,14 +1,22 @@
 """The document's life: open, save, save as, reload, quit, and recovery after a crash.
 
 Reading and writing are the engine's (:mod:`drafter.files`); this module asks the user what to do
-when a save is not simple (the file changed on disk, characters its encoding cannot hold, unsaved
-changes before open or quit) and keeps the recovery file of unsaved edits.
+when a save is not simple (the file changed on disk, a read-only file, another user's file, an
+existing file on save-as, characters its encoding cannot hold, unsaved changes before open or
+quit) and keeps the recovery file of unsaved edits.
+
+Recovery is written after a pause in typing (:data:`RECOVERY_DELAY`), and at the latest
+:data:`RECOVERY_MAX_WAIT` after the first unwritten change even while typing goes on, in a
+thread, so a crash loses at most about a second of typing. It used to be a fixed 3-second tick
+from start-up: killed within three seconds of typing, the editor brought the typed text back 6
+times out of 100.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +24,9 @@ from textual import work
 
 from drafter.errors import DrafterError, InputError
 from drafter.files.document import SourceDocument
-from drafter.files.recovery import describe_difference, read_recovery, remove_recovery, write_recovery
-from drafter.files.save import FileStamp, SaveError, UnencodableError, changed_since, file_stamp, save_text
+from drafter.files.recovery import RecoverySession, describe_difference
+from drafter.files.save import (FileStamp, ProtectedFileError, SaveError, UnencodableError, changed_since,
+                                file_stamp, protection, save_text)
 from drafter.files.source import read_source
 from drafter.outlines.definition import Outline
 from drafter.outlines.skeleton import not_a_draft_name, template_text
@@ -26,8 +35,10 @@ from .screens.choice import ChoiceScreen
 from .screens.prompt import PromptScreen
 from .widgets.status_bar import Status
 
-#: Seconds between recovery writes while there are unsaved changes.
-RECOVERY_INTERVAL = 3.0
+#: Seconds of no typing after which unsaved text is written to the recovery file.
+RECOVERY_DELAY = 0.3
+#: Most seconds an unsaved change waits for its recovery write while typing goes on.
+RECOVERY_MAX_WAIT = 1.0
 
 
 def load_document(path: str, outline: Outline) -> tuple[SourceDocument, FileStamp | None, bool]:
@@ -84,6 +95,24 @@ class DocumentMixin:
         characters the encoding cannot hold. A failed save keeps the buffer and says why."""
         target = path or self.source.path
         same_file = os.path.abspath(target) == os.path.abspath(self.source.path)
+        replace_protected = False
+        if not same_file and os.path.lexists(target):
+            answer = await self.push_screen_wait(ChoiceScreen(
+                f"{target} 已存在。用当前文档覆盖它吗？",
+                [("overwrite", "覆盖"), ("cancel", "取消（不保存）")]))
+            if answer != "overwrite":
+                self.notify("未保存：目标文件已存在", severity="warning")
+                return False
+        reason = protection(target)
+        if reason:
+            keeps = "属主和权限保持不变" if os.geteuid() == 0 or "只读" in reason else "保存后文件将属于你"
+            answer = await self.push_screen_wait(ChoiceScreen(
+                f"{target}：{reason}。仍要覆盖吗？（{keeps}）",
+                [("overwrite", "仍然覆盖"), ("cancel", "取消（不保存）")]))
+            if answer != "overwrite":
+                self.notify(f"未保存：{reason}；可另存为（shift+F2）其他文件", severity="warning", timeout=8)
+                return False
+            replace_protected = True
         if same_file and changed_since(target, self.stamp):
             answer = await self.push_screen_wait(ChoiceScreen(
                 f"{target} 在打开后已被其他程序修改。覆盖磁盘上的版本吗？",
@@ -98,7 +127,8 @@ class DocumentMixin:
         source = self.source
         while True:
             try:
-                saved = await asyncio.to_thread(save_text, source, text, target)
+                saved = await asyncio.to_thread(save_text, source, text, target,
+                                                replace_protected=replace_protected)
                 break
             except UnencodableError as exc:
                 answer = await self.push_screen_wait(ChoiceScreen(
@@ -115,8 +145,9 @@ class DocumentMixin:
         self.source = saved
         self.stamp = file_stamp(target)
         self.modified = self.is_new = False
-        remove_recovery(old_path)
-        remove_recovery(target)
+        self.recovery.remove()
+        if os.path.abspath(old_path) != os.path.abspath(target):
+            self.start_recovery_session(target)
         self.status.path = os.path.basename(target)
         self.status.encoding, self.status.newline = saved.encoding_label, saved.newline
         self.status.modified = False
@@ -138,6 +169,8 @@ class DocumentMixin:
 
     def load(self, source: SourceDocument, stamp: FileStamp | None, modified: bool = False) -> None:
         """Show ``source`` in the editor as the current document."""
+        if os.path.abspath(source.path) != os.path.abspath(self.source.path):
+            self.start_recovery_session(source.path)
         self.source, self.stamp = source, stamp
         self._loading = not modified
         self.editor.load_text(source.text)
@@ -164,7 +197,7 @@ class DocumentMixin:
             if answer == "cancel" or (answer == "save" and not await self.save()):
                 return
             if answer == "discard":
-                remove_recovery(self.source.path)
+                self.recovery.remove()
         path = await self.push_screen_wait(PromptScreen("打开文件（路径；不存在则按提纲模板新建）：",
                                                         str(Path(self.source.path).parent) + os.sep))
         if not path:
@@ -195,40 +228,101 @@ class DocumentMixin:
             if await self.save():
                 self.exit(0)
         elif answer == "discard":
-            remove_recovery(self.source.path)
+            self.recovery.remove()
             self.exit(0)
 
     # -------------------------------------------------------------- recovery
+    def start_recovery_session(self, path: str) -> None:
+        """Hold the recovery lock of ``path`` (releasing the previous document's) and warn when
+        another editor has the same file open: its recovery is its own, never offered here."""
+        old = getattr(self, "recovery", None)
+        if old is not None:
+            if not self.modified:
+                old.remove()
+            old.close()
+        self.recovery = RecoverySession(path).open()
+        if self.is_running:
+            self.warn_other_editors()
+
+    def warn_other_editors(self) -> None:
+        """Say so when another drafter has this file open."""
+        others = self.recovery.others()
+        if others:
+            path = self.recovery.document
+            pids = "、".join(str(o.get("pid", "?")) for o in others)
+            self.notify(f"{os.path.basename(path)} 已在另一个 drafter 中打开（进程 {pids}）：两边的修改互不可见，"
+                        "后保存的一方会被询问是否覆盖；对方未保存的修改由对方保留",
+                        title="文件已被打开", severity="warning", timeout=15)
+
+    def close_recovery_session(self) -> None:
+        """At exit: release the lock; a recovery of unsaved text stays for the next start."""
+        if getattr(self, "recovery", None) is not None:
+            if not self.modified:
+                self.recovery.remove()
+            self.recovery.close()
+
+    def schedule_recovery(self) -> None:
+        """After a change: write the recovery once typing pauses, and no later than
+        :data:`RECOVERY_MAX_WAIT` after the first change not yet written. Cheap per key:
+        it only moves a timer."""
+        now = time.monotonic()
+        if self._recovery_first is None:
+            self._recovery_first = now
+        due = min(now + self.recovery_delay, self._recovery_first + self.recovery_max_wait)
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(max(0.01, due - now), self._recovery_due)
+
+    def _recovery_due(self) -> None:
+        self._recovery_timer = None
+        self._recovery_first = None
+        self.run_worker(self.write_recovery_now(), group="recovery-write")
+
     async def write_recovery_now(self) -> None:
-        """Every few seconds: keep unsaved text in the recovery file."""
+        """Keep the unsaved text in this editor's recovery file (in a thread: typing goes on)."""
         if not self.modified or self._recovery_version == self.version:
             return
-        version, text, path = self.version, self.editor.text, self.source.path
-        try:
-            await asyncio.to_thread(write_recovery, path, text)
-        except DrafterError as exc:
-            self.notify(f"无法写入恢复文件：{exc}", severity="warning")
+        if self._recovery_writing:
+            self._recovery_again = True  # one write at a time; the newest text follows it
             return
-        self._recovery_version = version
+        self._recovery_writing = True
+        try:
+            version, text, recovery = self.version, self.editor.text, self.recovery
+            try:
+                await asyncio.to_thread(recovery.write, text)
+            except DrafterError as exc:
+                self.notify(f"无法写入恢复文件：{exc}", severity="warning")
+                return
+            self._recovery_version = version
+            if not self.modified:  # saved or undone while writing: the file is not needed
+                recovery.remove()
+        finally:
+            self._recovery_writing = False
+        if self._recovery_again:
+            self._recovery_again = False
+            self.schedule_recovery()
 
     @work(exclusive=True, group="recovery")
     async def offer_recovery(self) -> None:
-        """If unsaved text of this file survived a crash, show what differs and offer it."""
-        found = read_recovery(self.source.path)
-        if found is None:
-            return
-        if found.text == self.source.text:
-            remove_recovery(self.source.path)
-            return
-        diff = await asyncio.to_thread(describe_difference, self.source.text, found.text)
-        answer = await self.push_screen_wait(ChoiceScreen(
-            "发现上次未保存的修改（程序异常退出时留下）。恢复吗？",
-            [("restore", "恢复未保存的修改"), ("discard", "丢弃，使用磁盘上的版本")], detail=diff))
-        if answer == "restore":
-            self.editor.load_text(found.text)
-            self.modified = True
-            self.version += 1
-            self.status.modified = True
-            self.schedule_check(0)
-            self.notify("已恢复未保存的修改；保存后生效")
-        remove_recovery(self.source.path)
+        """If unsaved text of this file survived a crash, show what differs and offer it (each
+        one left, newest first). Recoveries of editors still running are theirs, not offered."""
+        for found in self.recovery.orphans():
+            if found.text == self.source.text or found.text == self.editor.text:
+                found.discard()
+                continue
+            diff = await asyncio.to_thread(describe_difference, self.source.text, found.text)
+            answer = await self.push_screen_wait(ChoiceScreen(
+                "发现上次未保存的修改（程序异常退出时留下）。恢复吗？",
+                [("restore", "恢复未保存的修改"), ("discard", "丢弃，使用磁盘上的版本")], detail=diff))
+            if answer == "restore":
+                self.editor.load_text(found.text)
+                self.modified = True
+                self.version += 1
+                self.status.modified = True
+                self.schedule_check(0)
+                self.notify("已恢复未保存的修改；保存后生效")
+                # Written as this editor's own recovery at once, before the old one goes.
+                await self.write_recovery_now()
+                found.discard()
+                return
+            found.discard()

@@ -8,6 +8,7 @@ punct.quote-order, with the two marks swapped as the fix.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from ..diagnostics import Edit, Fix, Severity
@@ -26,7 +27,7 @@ RULES = [
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKETS = re.compile("[“”‘’《》（）【】]")
+_BRACKET_RUNS = re.compile("“+|”+|‘+|’+|《+|》+|（+|）+|【+|】+")
 # A reversed pair: a closing quote, a short term (no other paired mark, no pause), an opening
 # quote. A longer stretch between them is two unpaired quotes, not one reversed pair.
 _TERM = "[^“”‘’《》（）【】\n，。；！？、：]{1,30}"
@@ -47,8 +48,9 @@ def check(ctx: CheckContext):
         reversed_at = set()
         for closer, regex in _REVERSED.items():
             opener = _CLOSERS[closer]
+            waiting = _Waiting(text, start, opener, closer)
             for m in regex.finditer(text, start, end):
-                if not _is_reversed(text, start, m.start(), closer, opener):
+                if waiting.at(m.start()):
                     continue
                 reversed_at.update((m.start(), m.end() - 1))
                 if want_order:
@@ -70,36 +72,87 @@ def _reversed_first(line: str) -> bool:
     return False
 
 
-def _is_reversed(text: str, start: int, pos: int, closer: str, opener: str) -> bool:
-    """A closer at ``pos`` is the start of a reversed pair when no opener before it in the
-    paragraph is waiting for it."""
-    depth = 0
-    for ch in text[start:pos]:
-        if ch == opener:
-            depth += 1
-        elif ch == closer and depth:
-            depth -= 1
-    return depth == 0
+class _Waiting:
+    """Whether an opener before a position in the paragraph is still waiting for its closer.
+
+    Asked at increasing positions, it scans each stretch of text once (it used to rescan the
+    paragraph from its start for every candidate: quadratic on a line of ”甲“”甲“…)."""
+
+    def __init__(self, text: str, start: int, opener: str, closer: str) -> None:
+        self.text, self.pos, self.depth = text, start, 0
+        self.marks = re.compile(f"[{opener}{closer}]")
+        self.opener = opener
+
+    def at(self, pos: int) -> bool:
+        """True when an opener before ``pos`` waits (so the closer at ``pos`` closes it)."""
+        for m in self.marks.finditer(self.text, self.pos, pos):
+            if m.group() == self.opener:
+                self.depth += 1
+            elif self.depth:
+                self.depth -= 1
+        self.pos = max(self.pos, pos)
+        return self.depth > 0
+
+
+def _runs(text: str, start: int, end: int, skip: set[int]):
+    """(position, length) of each run of one paired mark (“““…), leaving out ``skip``."""
+    for m in _BRACKET_RUNS.finditer(text, start, end):
+        pos, stop = m.start(), m.end()
+        if not skip:
+            yield pos, stop - pos
+            continue
+        run = pos
+        for p in range(pos, stop):
+            if p in skip:
+                if p > run:
+                    yield run, p - run
+                run = p + 1
+        if stop > run:
+            yield run, stop - run
 
 
 def _unpaired(ctx: CheckContext, text: str, start: int, end: int, skip: set[int]):
-    stack: list[tuple[str, int]] = []
-    for m in _BRACKETS.finditer(text, start, end):
-        char, pos = m.group(), m.start()
-        if pos in skip:
-            continue
-        if char in _PAIRS:
-            stack.append((char, pos))
+    # Linear in the paragraph, and a run of one mark (“““…) is one step: the stack holds runs
+    # [mark, start, how many still open]; an open count per kind replaces searching the stack
+    # (a closer with none of its kind open used to scan the whole stack: quadratic). A line of
+    # 950,000 “ took 22 s and 3.65 GB before issue 15.
+    stack: list[list] = []
+    open_count = dict.fromkeys(_PAIRS, 0)
+    inner: list[int] = []      # openers never closed, found when an outer pair closed
+    stray: list[int] = []      # closers with none of their kind open
+    for pos, n in _runs(text, start, end, skip):
+        char = text[pos]
+        if char in open_count:
+            stack.append([char, pos, n])
+            open_count[char] += n
             continue
         opener = _CLOSERS[char]
-        if stack and stack[-1][0] == opener:
-            stack.pop()
-        elif any(o == opener for o, _ in stack):
-            while stack and stack[-1][0] != opener:  # an inner opener was never closed
-                o, p = stack.pop()
-                yield ctx.diagnostic("punct.unpaired", f"“{o}”缺少配对的“{_PAIRS[o]}”", p, p + 1)
-            stack.pop()
+        while n:
+            if not open_count[opener]:
+                stray.extend(range(pos, pos + n))
+                break
+            while stack[-1][0] != opener:
+                o, p, k = stack.pop()
+                open_count[o] -= k
+                inner.extend(range(p, p + k))
+            top = stack[-1]
+            take = min(n, top[2])  # the innermost (last) openers of the run close first
+            top[2] -= take
+            open_count[opener] -= take
+            n -= take
+            pos += take
+            if not top[2]:
+                stack.pop()
+    # Each list is in order already (inner once sorted); merged lazily, so that a caller that
+    # stops at the diagnostics cap never pays for the rest.
+    inner.sort()
+    found = heapq.merge(((p, 0) for p in inner), ((p, 1) for p in stray),
+                        ((p, 2) for _, q, k in stack for p in range(q, q + k)))
+    for p, kind in found:
+        char = text[p]
+        if kind == 1:
+            yield ctx.diagnostic("punct.unpaired", f"“{char}”前面缺少配对的“{_CLOSERS[char]}”", p, p + 1)
+        elif kind == 2:
+            yield ctx.diagnostic("punct.unpaired", f"“{char}”后面缺少配对的“{_PAIRS[char]}”", p, p + 1)
         else:
-            yield ctx.diagnostic("punct.unpaired", f"“{char}”前面缺少配对的“{opener}”", pos, pos + 1)
-    for o, p in stack:
-        yield ctx.diagnostic("punct.unpaired", f"“{o}”后面缺少配对的“{_PAIRS[o]}”", p, p + 1)
+            yield ctx.diagnostic("punct.unpaired", f"“{char}”缺少配对的“{_PAIRS[char]}”", p, p + 1)

@@ -91,26 +91,84 @@ def main(argv: list[str] | None = None) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in names and "edit" in names:
         argv.insert(0, "edit")  # `drafter FILE` opens the editor
     wanted = argv[0] if argv and argv[0] in names else None
+    unshowable = _stdout_cannot_show_chinese()
+    if unshowable and wanted != "edit":
+        _say(f"drafter: 标准输出的编码 {unshowable} 无法显示中文，未运行；"
+             "请设置 PYTHONIOENCODING=utf-8 或改用 UTF-8 终端（LANG=zh_CN.UTF-8）")
+        return EXIT_USAGE
     commands = _commands(wanted)
     from ._usage_zh import chinese
 
-    with chinese():  # argparse's own words (usage errors, help headings) in Chinese too
-        parser = build_parser(commands if commands else None)
-        if not argv:
-            parser.print_help()
-            return EXIT_OK
-        args = parser.parse_args(argv)
-    import gc
-
-    # What start-up built (modules, checklists come later) lives to the end: keep the cyclic
-    # collector from walking it again at every collection.
-    gc.freeze()
     try:
-        return args._module.run(args)
-    except DrafterError as exc:
-        print(f"drafter: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        with chinese():  # argparse's own words (usage errors, help headings) in Chinese too
+            parser = build_parser(commands if commands else None)
+            if not argv:
+                parser.print_help()
+                return EXIT_OK
+            args = parser.parse_args(argv)
+        import gc
+
+        # What start-up built (modules, checklists come later) lives to the end: keep the
+        # cyclic collector from walking it again at every collection.
+        gc.freeze()
+        try:
+            status = args._module.run(args)
+        except DrafterError as exc:
+            print(f"drafter: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if not sys.stdout.closed:  # the language server closes it on exit
+            sys.stdout.flush()  # a full disk shows up here, while we can still say so
+        return status
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `drafter check … | head`: the reader has what it wanted
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Reads and saves raise DrafterError; an OSError that gets here is the output failing
+        # (`> /dev/full`, a closed descriptor, a disk filling up).
+        _silence_stdout()
+        _say(f"drafter: 无法写入标准输出（{_os_reason(exc)}），输出不完整；请检查输出重定向的目标（如磁盘是否已满）")
+        return EXIT_USAGE
+
+
+def _stdout_cannot_show_chinese() -> str | None:
+    """The encoding of standard output if it cannot hold Chinese (PYTHONIOENCODING=latin-1),
+    else None: every command prints Chinese, and the first line would end in a traceback."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "中文“”".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return encoding
+    return None
+
+
+def _say(line: str) -> None:
+    """Print one line to standard error, in UTF-8 where its own encoding cannot hold it."""
+    try:
+        line.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+        print(line, file=sys.stderr)
+    except UnicodeEncodeError:
+        sys.stderr.flush()
+        sys.stderr.buffer.write((line + "\n").encode("utf-8"))
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that the interpreter's last flush at exit does not
+    fail again with a traceback (the recipe of Python's signal documentation)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real descriptor (a test's capture): nothing will flush it at exit
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    reasons = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "磁盘配额已满", errno.EIO: "输入输出错误",
+               errno.EBADF: "标准输出已关闭", errno.EFBIG: "文件过大", errno.EROFS: "文件系统只读"}
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

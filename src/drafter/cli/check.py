@@ -8,9 +8,9 @@ import sys
 from ..api import check_many
 from ..errors import DrafterError
 from ..outlines.definition import load_outline
-from .json_output import document_json
+from .json_output import JsonStream, tail_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
-from .common import add_check_options, expand_paths, options_from_args, unknown_codes
+from .common import Tally, add_check_options, expand_paths, options_from_args, unknown_codes
 
 FORMATS = ("text", "json", "sarif", "github")
 #: Folder runs of at least this many files show a progress bar (on a terminal's stderr only).
@@ -61,24 +61,34 @@ def run(args: argparse.Namespace) -> int:
         from .baseline import Baseline
 
         baseline = Baseline.load(args.baseline)
-    results, errors = [], []
+    errors: list[DrafterError] = []
     paths: list[str] = []
     text_format = args.format == "text"
     for given in args.paths:  # one empty folder must not stop the others from being checked
+        found: list[DrafterError] = []
         try:
-            paths.extend(expand_paths([given]))
+            paths.extend(expand_paths([given], found))
         except DrafterError as exc:
+            found.append(exc)
+        for exc in found:  # unreadable folders are named, never skipped in silence
             errors.append(exc)
             if text_format:
                 print(f"drafter: {exc}", file=sys.stderr)
     for code in unknown_codes(options, paths):
         print(f"drafter: “{code}”不是已知的检查代码或前缀，不起作用（drafter rules 查看全部）", file=sys.stderr)
+    # Each result is written as soon as it is checked and then dropped: only the tally is kept,
+    # so memory does not grow with the number of files (SARIF, one document with a rule table,
+    # and --write-baseline still hold every result until the end).
+    tally = Tally()
     if text_format:
         from .plain_output import text_output  # rich only when writing to a terminal
 
         out = text_output(show_outline=not args.no_outline)
+    elif args.format == "json":
+        out = JsonStream(sys.stdout, pretty=args.pretty or sys.stdout.isatty())
     problems = ConfigProblems()
     found: list = []   # every finding before the baseline, for --write-baseline
+    results: list = []  # for SARIF only
     progress = _progress(len(paths))
     for path, result in check_many(paths, options, jobs=_jobs(args.jobs)):
         progress.advance(path)
@@ -98,9 +108,17 @@ def run(args: argparse.Namespace) -> int:
             found.append(result)
         if baseline is not None:
             baseline.apply(result)
-        results.append(result)
+        tally.add(result)
         if text_format:
             out.file(result)
+        elif args.format == "json":
+            extra = None
+            if baseline is not None:
+                known, fixed = baseline.stats.get(result.source.path, (0, 0))
+                extra = {"baseline": {"known": known, "fixed": fixed}}
+            out.file(result, extra)
+        elif args.format == "sarif":
+            results.append(result)
         elif args.format == "github":
             from .github_output import annotations
 
@@ -112,11 +130,11 @@ def run(args: argparse.Namespace) -> int:
         count = write_baseline(args.write_baseline, found)
         print(f"drafter: 已写入基线 {args.write_baseline}：{len(found)} 个文件，{count} 个问题", file=sys.stderr)
     if args.format == "json":
-        document = document_json(results, errors)
-        problems.annotate(document)
+        tail = tail_json(errors, tally)
+        problems.annotate(tail)
         if baseline is not None:
-            baseline.annotate(document)
-        sys.stdout.write(_json_text(document, args.pretty or sys.stdout.isatty()))
+            baseline.annotate(tail)
+        out.close(tail)
     elif args.format == "sarif":
         import json
 
@@ -130,11 +148,11 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("".join(error_annotation(e) + "\n" for e in errors))
         sys.stdout.write("".join(error_annotation(p, "warning") + "\n" for p in problems.items))
     else:
-        out.summary(results, errors, config_problems=len(problems.items),
+        out.summary(tally, errors, config_problems=len(problems.items),
                     baseline=baseline.describe() if baseline is not None else None)
     if errors:
         return EXIT_USAGE
-    return EXIT_FAIL if any(r.fails(args.fail_on) for r in results) else EXIT_OK
+    return EXIT_FAIL if tally.fails(args.fail_on) else EXIT_OK
 
 
 def _jobs(given: int | None) -> int:
@@ -154,19 +172,6 @@ def _jobs(given: int | None) -> int:
     except (AttributeError, OSError):
         busy = 0
     return max(1, cpus - busy)
-
-
-def _json_text(document: dict, pretty: bool) -> str:
-    """The JSON document as one string (one write: json.dump makes a write call per token).
-
-    Compact unless ``pretty``: with ``indent`` Python encodes in pure Python, about four times
-    slower than its C encoder; the content is the same (docs/json-contract.md).
-    """
-    import json
-
-    if pretty:
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class ConfigProblems:

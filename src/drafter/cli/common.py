@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 
-from ..api import CheckOptions
+from ..api import CheckOptions, CheckResult
 from ..errors import DrafterError
 
 
@@ -30,11 +30,12 @@ def _codes(values: list[str]) -> tuple[str, ...]:
 def options_from_args(args: argparse.Namespace) -> CheckOptions:
     """Build :class:`CheckOptions` from parsed arguments."""
     date = None
-    if getattr(args, "date", None):
+    if getattr(args, "date", None) is not None:  # --date '' is a mistake, not "no date"
         try:
-            date = _dt.date.fromisoformat(args.date)
+            date = _dt.date.fromisoformat(args.date.strip())
         except ValueError:
-            raise DrafterError(f"--date 应为 YYYY-MM-DD，收到“{args.date}”") from None
+            raise DrafterError(f"用法错误：--date 应为 YYYY-MM-DD（如 2020-07-10），收到“{args.date}”；"
+                               "不指定日期请省略 --date") from None
     return CheckOptions(
         outline=getattr(args, "outline", None),
         select=_codes(getattr(args, "select", [])),
@@ -45,11 +46,14 @@ def options_from_args(args: argparse.Namespace) -> CheckOptions:
     )
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], errors: list[DrafterError] | None = None) -> list[str]:
     """Files as given, folders walked recursively for reports, ``-`` for standard input.
 
+    Unreadable subfolders are appended to ``errors`` (raised when ``errors`` is None).
+
     Raises:
-        InputError: a folder holds no reports (a missing file is reported when it is read).
+        InputError: a folder cannot be read or holds no reports (a missing file is reported
+            when it is read).
     """
     import os
 
@@ -58,7 +62,7 @@ def expand_paths(paths: list[str]) -> list[str]:
     out: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            out.extend(find_reports(path))
+            out.extend(find_reports(path, errors))
         else:
             out.append(path)
     return out
@@ -85,3 +89,31 @@ def unknown_codes(options: CheckOptions, paths: list[str]) -> list[str]:
     except DrafterError:
         return []  # a broken checklist is reported by the check itself
     return [p for p in patterns if not any(code_selected(code, [p], None) for code in known)]
+
+
+class Tally:
+    """Counts over the files checked so far: all a batch keeps of a file once it is written,
+    so that memory does not grow with the number of files."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.counts = {"error": 0, "warning": 0, "info": 0}
+        self.truncated = 0
+
+    def add(self, result: CheckResult) -> None:
+        """Count one checked file."""
+        self.files += 1
+        for severity, count in result.counts().items():
+            self.counts[severity] += count
+        self.truncated += result.truncated is not None
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether any file had a diagnostic at or above ``fail_on`` (see ``CheckResult.fails``)."""
+        if fail_on == "never":
+            return False
+        order = ["info", "warning", "error"]
+        return any(self.counts[s] for s in order[order.index(fail_on):])
+
+    def summary(self, unreadable: int) -> dict[str, int]:
+        """The contract's ``summary`` object."""
+        return {"files": self.files, **self.counts, "unreadable": unreadable}

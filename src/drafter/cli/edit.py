@@ -39,9 +39,6 @@ def run(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     from drafter_tui import make_app  # deferred: only the editor pays for Textual
 
-    kwargs = {}
-    if os.environ.get("DRAFTER_RECOVERY_SECONDS"):
-        kwargs["recovery_interval"] = float(os.environ["DRAFTER_RECOVERY_SECONDS"])
-    app = make_app(args.path, options=options, **kwargs)
+    app = make_app(args.path, options=options)
     app.run()
     return EXIT_OK if app.return_code in (None, 0) else app.return_code

@@ -14,6 +14,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..api import CheckResult
+from .common import Tally
 from .outline_table import LINE_UNIT_NOTE, LINE_WORD, outline_rows
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -50,6 +51,8 @@ class TextOutput:
             if d.suggestion is not None:
                 line.append(f"（建议：{d.suggestion or '删除'}）", style="green")
             self.console.print(line)
+        if result.truncated is not None:
+            self.console.print(Text(f"{path}: {result.truncated.summary()}", style="bold"))
         if self.show_outline:
             self.console.print(self._table(result))
 
@@ -124,19 +127,18 @@ class TextOutput:
                           style="yellow"))
         self.console.print(root)
 
-    def summary(self, results: list[CheckResult], errors: list, config_problems: int = 0,
+    def summary(self, tally: Tally, errors: list, config_problems: int = 0,
                 baseline: str | None = None) -> None:
         """The closing line: files, counts by severity, unreadable files; then, apart, the
         configuration's problems and the baseline's counts."""
-        totals = {"error": 0, "warning": 0, "info": 0}
-        for result in results:
-            for key, value in result.counts().items():
-                totals[key] += value
-        line = Text(f"共 {len(results)} 个文件：")
+        totals = tally.counts
+        line = Text(f"共 {tally.files} 个文件：")
         line.append(f"{totals['error']} 个错误", style=_STYLE["error"] if totals["error"] else "")
         line.append("，")
         line.append(f"{totals['warning']} 个警告", style=_STYLE["warning"] if totals["warning"] else "")
         line.append(f"，{totals['info']} 个提示")
+        if tally.truncated:
+            line.append(f"（{tally.truncated} 个文件问题过多，未全部列出）")
         if errors:
             line.append(f"；{len(errors)} 个文件无法读取", style="bold red")
         if baseline:

@@ -15,6 +15,7 @@ import sys
 import unicodedata
 
 from ..api import CheckResult
+from .common import Tally
 from .outline_table import LINE_UNIT_NOTE, outline_rows
 
 #: Marks that are not East Asian wide but one cell in rich: Chinese text's quotes and dashes,
@@ -91,6 +92,8 @@ class PlainTextOutput:
         out.extend(f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message}"
                    + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "") + "\n"
                    for d in result.diagnostics)
+        if result.truncated is not None:
+            out.append(f"{path}: {result.truncated.summary()}\n")
         self.file_.write("".join(out))
         if self.show_outline:
             table = self.table(result)
@@ -132,16 +135,15 @@ class PlainTextOutput:
         out.extend(line(row, row_widths, "│") for row, row_widths in zip(cells[1:], widths_of[1:]))
         return "".join(out)
 
-    def summary(self, results: list[CheckResult], errors: list, config_problems: int = 0,
+    def summary(self, tally: Tally, errors: list, config_problems: int = 0,
                 baseline: str | None = None) -> None:
         """The closing line: files, counts by severity, unreadable files; then, apart, the
         configuration's problems and the baseline's counts."""
-        totals = {"error": 0, "warning": 0, "info": 0}
-        for result in results:
-            for key, value in result.counts().items():
-                totals[key] += value
-        line = (f"共 {len(results)} 个文件：{totals['error']} 个错误，{totals['warning']} 个警告，"
+        totals = tally.counts
+        line = (f"共 {tally.files} 个文件：{totals['error']} 个错误，{totals['warning']} 个警告，"
                 f"{totals['info']} 个提示")
+        if tally.truncated:
+            line += f"（{tally.truncated} 个文件问题过多，未全部列出）"
         if errors:
             line += f"；{len(errors)} 个文件无法读取"
         if baseline:

@@ -6,7 +6,8 @@ editor's recovery files; finds bundled data (checklists, outlines, samples) and 
 line numbers; keeps data compiled from YAML in the user cache folder. Imports nothing of drafter
 but :mod:`drafter.errors` and :mod:`drafter.version`.
 
-- :mod:`.document` the in-memory document · :mod:`.source` reading and finding reports ·
+- :mod:`.document` the in-memory document · :mod:`.safe_read` bounded reads of regular files
+  (every limit on input) · :mod:`.source` reading and finding reports ·
   :mod:`.docx_reader` Word files · :mod:`.save` atomic saves · :mod:`.recovery` recovery files ·
   :mod:`.yamlload` YAML with line numbers · :mod:`.resources` where bundled data lives ·
   :mod:`.cache` the user cache folder and pickled compiled data

@@ -22,6 +22,15 @@ class SaveError(DrafterError):
     """A write that failed; the original file is untouched and the caller keeps its text."""
 
 
+class ProtectedFileError(SaveError):
+    """The target is read-only or belongs to another user: replacing it needs the user's yes
+    (``atomic_write(..., replace_protected=True)``). Nothing was written."""
+
+    def __init__(self, message: str, path: str, reason: str) -> None:
+        super().__init__(message, path)
+        self.reason = reason
+
+
 class UnencodableError(SaveError):
     """The text holds characters the file's encoding cannot represent; nothing was written."""
 
@@ -45,14 +54,65 @@ def _reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, keeping an existing file's permission bits.
+def protection(path: str | os.PathLike[str]) -> str | None:
+    """Why replacing the existing file ``path`` needs the user's yes, in Chinese, or None.
+
+    A file is protected when it is read-only (no write permission bit, or not writable by us)
+    or belongs to another user. The atomic rename would replace either without a word, since
+    it needs only the folder's permission: a 0444 file came back 0444 but rewritten, and
+    another user's file became the saver's.
+    """
+    target = os.path.realpath(os.fspath(path))
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None  # a new file (or one we cannot see): nothing to protect
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    mode = stat.S_IMODE(st.st_mode)
+    if not mode & 0o222 or (not os.access(target, os.W_OK) and not _read_only_filesystem(target)):
+        return f"文件只读（权限 {mode:04o}）"
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return f"文件属于其他用户（{_user_name(st.st_uid)}）"
+    return None
+
+
+def _read_only_filesystem(path: str) -> bool:
+    """Whether ``path`` is on a filesystem mounted read-only (the write then fails and says
+    so; the file's own permission is not the reason)."""
+    try:
+        return bool(os.statvfs(path).f_flag & getattr(os, "ST_RDONLY", 1))
+    except (OSError, AttributeError):
+        return False
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, replace_protected: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically, keeping an existing file's permission bits (and,
+    where the writer may, its owner).
+
+    A read-only file or another user's file (see :func:`protection`) is replaced only with
+    ``replace_protected=True``, after the user said yes; it keeps its mode then (still 0444).
 
     Raises:
+        ProtectedFileError: the target is protected and ``replace_protected`` is false.
         SaveError: the write failed (no space, no permission, read-only, missing folder);
             the original file is unchanged and no temporary file is left behind.
     """
     shown = os.fspath(path)
+    if not replace_protected:
+        reason = protection(shown)
+        if reason:
+            raise ProtectedFileError(f"{reason}，未写入，原文件未改动；确需覆盖请先修改文件权限或另存为其他文件",
+                                     shown, reason)
     # Write through a symbolic link to the file it points at; renaming over the link itself
     # would turn it into a copy and leave the real file unsaved.
     target = os.path.realpath(shown)
@@ -118,12 +178,15 @@ def _fsync_dir(folder: str) -> None:
         os.close(fd)
 
 
-def save_text(source: SourceDocument, text: str, path: str | None = None) -> SourceDocument:
+def save_text(source: SourceDocument, text: str, path: str | None = None, *,
+              replace_protected: bool = False) -> SourceDocument:
     """Save ``text`` in ``source``'s encoding and line ends (to ``path``, default its own path).
 
     Returns the updated :class:`SourceDocument`.
 
     Raises:
+        ProtectedFileError: the target is read-only or another user's and
+            ``replace_protected`` is false (see :func:`atomic_write`); nothing was written.
         UnencodableError: characters the encoding cannot hold (listed); nothing was written.
         SaveError: the write failed, or the target is a .docx (text is never written over
             Word files; save as .txt/.md); the original file is unchanged.
@@ -140,7 +203,7 @@ def save_text(source: SourceDocument, text: str, path: str | None = None) -> Sou
             advice = "可改存为 UTF-8"
         raise UnencodableError(f"文件编码 {source.encoding_label} 无法保存这些字符：{shown}；{advice}",
                                target, bad)
-    atomic_write(target, source.encode(text))
+    atomic_write(target, source.encode(text), replace_protected=replace_protected)
     saved = replace(source, path=target, text=text.replace("\r\n", "\n").replace("\r", "\n"))
     if source.meta.get("read_only"):
         # A .docx saved as text elsewhere: from now on it is that text file, and saving it is fine.

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
-import sys
 from pathlib import Path
 
 from ..errors import InputError
 from .document import SourceDocument
+from .safe_read import read_bounded, read_stdin
 
 #: Suffixes that ``drafter`` treats as reports when it walks a folder.
 REPORT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -120,82 +119,75 @@ def source_from_bytes(data: bytes, path: str, fmt: str | None = None) -> SourceD
     return SourceDocument(path=path, text=text, encoding=encoding, newline=newline, bom=bom, format=fmt)
 
 
-#: Readers for formats that are not plain text, by suffix; each takes (path) → SourceDocument.
+#: Readers for formats that are not plain text, by suffix; each takes (path, bytes) → SourceDocument.
 EXTRA_READERS: dict[str, object] = {}
 
 
-def _read_docx(path: str) -> SourceDocument:
+def _read_docx(path: str, data: bytes) -> SourceDocument:
     """Read a Word file; python-docx is imported only here (see :mod:`drafter.files.docx_reader`)."""
     from .docx_reader import read_docx
 
-    return read_docx(path)
+    return read_docx(path, data)
 
 
 EXTRA_READERS[".docx"] = _read_docx
 
 
-#: Larger files are refused before reading: a report is kilobytes; 20 MB (a pasted collection)
-#: takes ~135 MB of memory to check, so 100 MB is already ~700 MB and more would risk the machine.
-MAX_REPORT_BYTES = 100 * 1024 * 1024
-
-
-def _refuse_non_reports(name: str) -> None:
-    """Refuse devices (/dev/zero never ends) and files too large to be a report, before reading.
-    Pipes are allowed: ``drafter check <(…)`` reads one."""
-    try:
-        st = os.stat(name)
-    except OSError:
-        return  # missing or unreadable: the read reports it with the right words
-    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode):
-        raise InputError("这是设备或套接字，不是报告文件", name)
-    if stat.S_ISREG(st.st_mode) and st.st_size > MAX_REPORT_BYTES:
-        raise InputError(f"文件过大（{st.st_size // 2**20} MB，上限 {MAX_REPORT_BYTES // 2**20} MB），"
-                         "不像是一份报告；请确认路径", name)
-
-
 def read_source(path: str | os.PathLike[str]) -> SourceDocument:
     """Read one report file, or standard input when ``path`` is ``-``.
 
+    Only regular files are read (and a shell's ``<(…)`` pipe): a named pipe, a device or a
+    socket is refused before it is opened, so nothing hangs; at most
+    :data:`~drafter.files.safe_read.MAX_REPORT_BYTES` are read.
+
     Raises:
-        InputError: missing, unreadable, a folder, binary or undecodable.
+        InputError: missing, unreadable, a folder, not a regular file, too large, binary or
+            undecodable.
     """
     name = os.fspath(path)
     if name == "-":
-        return source_from_bytes(sys.stdin.buffer.read(), "-")
-    p = Path(name)
-    reader = EXTRA_READERS.get(p.suffix.lower())
-    _refuse_non_reports(name)
-    try:
-        if reader is not None:
-            return reader(name)  # type: ignore[operator]
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("文件不存在；请检查路径", name) from None
-    except IsADirectoryError:
-        raise InputError("这是文件夹，不是文件", name) from None
-    except PermissionError:
-        raise InputError("没有读取权限；请检查文件权限", name) from None
-    except OSError as exc:
-        raise InputError(f"无法读取：{exc.strerror or exc}", name) from None
+        return source_from_bytes(read_stdin(), "-")
+    reader = EXTRA_READERS.get(Path(name).suffix.lower())
+    data = read_bounded(name)
+    if reader is not None:
+        return reader(name, data)  # type: ignore[operator]
     return source_from_bytes(data, name)
 
 
-def find_reports(path: str | os.PathLike[str]) -> list[str]:
+def find_reports(path: str | os.PathLike[str], errors: list[InputError] | None = None) -> list[str]:
     """Return the report files under a folder, recursively, sorted; hidden folders are skipped.
 
+    A subfolder that cannot be read is never skipped in silence: it is appended to ``errors``
+    as an :class:`InputError` (or raised when ``errors`` is None). Files that are not regular
+    (a named pipe called ``x.txt``) are listed; reading them refuses them with one line.
+
     Raises:
-        InputError: the folder holds no reports.
+        InputError: the folder itself cannot be read, or it holds no reports.
     """
-    root = Path(path)
+    root = os.fspath(path)
     suffixes = REPORT_SUFFIXES + tuple(EXTRA_READERS)
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    found: list[str] = []
+    problems: list[InputError] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or root
+        reason = "没有读取权限" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        problems.append(InputError(f"无法读取文件夹（{reason}），其中的报告未检查；请检查文件夹权限",
+                                   os.fspath(where)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
             if filename.lower().endswith(suffixes) and not filename.startswith((".", "~$")):
                 found.append(os.path.join(dirpath, filename))
-    if not found:
+    if problems and os.path.normpath(problems[0].path or "") == os.path.normpath(root):
+        raise problems[0]  # the folder given cannot be read: say so, not "no reports in it"
+    if problems:
+        if errors is None:
+            raise problems[0]
+        errors.extend(problems)
+    if not found and not problems:
         raise InputError(
-            f"文件夹中没有报告文件（{'、'.join(suffixes)}）", os.fspath(path)
+            f"文件夹中没有报告文件（{'、'.join(suffixes)}）", root
         )
     return found

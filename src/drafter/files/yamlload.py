@@ -48,7 +48,9 @@ def load_yaml(text: str, path: str) -> Any:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # The mark of an error at the end of the text can point one line past it (found by
+        # fuzzing): name the last line instead.
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else None
         raise ChecklistError(f"YAML 格式错误：{exc.problem or exc}", path, line) from None
     except yaml.YAMLError as exc:
         raise ChecklistError(f"YAML 格式错误：{exc}", path) from None

@@ -70,12 +70,13 @@ def to_docx(doc: FinalDocument) -> bytes:
     _styles(document)
     _font_table(document)
     _footer(document)
+    body = _Body(document)
     for line in doc.title_lines:
-        document.add_paragraph(_xml_safe(line), style=STYLE_TITLE)
+        body.add(_xml_safe(line), STYLE_TITLE)
     if doc.title_lines:
-        document.add_paragraph()  # GB/T 9704: one blank line between title and text
+        body.add("")  # GB/T 9704: one blank line between title and text
     for block in doc.blocks:
-        _block(document, block)
+        _block(body, block)
     props = document.core_properties
     props.title = _xml_safe(doc.title)
     props.author = _xml_safe(str(doc.meta.get("unit", ""))) if doc.meta else ""
@@ -91,18 +92,55 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _block(document, block: Block) -> None:
+class _Body:
+    """Appends paragraphs to the document body in constant time each.
+
+    ``Document.add_paragraph`` finds the body's closing w:sectPr by scanning the body's children
+    and looks the style up by name through the whole style sheet, for every paragraph: rendering
+    grew quadratically (10k/20k/40k headings took 6/14/36 s, 100k over 5 minutes). Here the
+    w:sectPr is found once, style ids are looked up once, and the XML is the same.
+    """
+
+    def __init__(self, document) -> None:
+        self.body = document.element.body
+        self.end = self.body.find(qn("w:sectPr"))
+        self.styles = {name: document.styles[name].style_id for name in (STYLE_TITLE, *STYLE_HEADINGS.values())}
+
+    def add(self, text: str, style: str | None = None):
+        """Append a paragraph holding ``text`` (one run) in paragraph style ``style``; return it."""
+        p = OxmlElement("w:p")
+        if text:
+            _set_run_text(p.add_r(), text)
+        if style is not None:
+            p.style = self.styles[style]
+        if self.end is not None:
+            self.end.addprevious(p)
+        else:
+            self.body.append(p)
+        return p
+
+
+def _set_run_text(run, text: str) -> None:
+    """What ``run.text = text`` writes, without its character-by-character loop when the text
+    has no tab or line break (then it is one w:t; python-docx's loop was a quarter of the time
+    of rendering 100,000 headings)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run.add_t(text)
+
+
+def _block(body: _Body, block: Block) -> None:
     if block.kind != "heading":
-        document.add_paragraph(_xml_safe(block.text))
+        body.add(_xml_safe(block.text))
         return
     heading = _xml_safe(block.number + block.heading)
     if not block.run_in:
-        document.add_paragraph(heading, style=STYLE_HEADINGS[block.level])
+        body.add(heading, STYLE_HEADINGS[block.level])
         return
-    paragraph = document.add_paragraph()
-    head = paragraph.add_run(heading)
-    set_fonts(head._r.get_or_add_rPr(), HEADING_FONTS[block.level])
-    paragraph.add_run(_xml_safe(block.text))
+    paragraph = body.add(heading)
+    set_fonts(paragraph.r_lst[0].get_or_add_rPr(), HEADING_FONTS[block.level])
+    _set_run_text(paragraph.add_r(), _xml_safe(block.text))
 
 
 # -- fonts -------------------------------------------------------------------------------------

@@ -30,13 +30,39 @@ FINGERPRINT_VERSION = 1
 
 def near_context(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
     """Up to ``width`` non-space characters before ``start`` and after ``end``, never crossing a
-    line end (a finding's context is its own line, whatever moves around it)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    before = "".join(text[line_start:start].split())[-width:]
-    after = "".join(text[end:line_end].split())[:width]
-    return before, after
+    line end (a finding's context is its own line, whatever moves around it).
+
+    Only a window around the finding is read, widened while it holds too few non-space
+    characters: reading the whole line made 10,000 findings on one line of 950,000 “ take 45 s."""
+    return _before(text, start, width), _after(text, end, width)
+
+
+def _before(text: str, start: int, width: int) -> str:
+    window = 4 * width
+    while True:
+        low = max(0, start - window)
+        chunk = text[low:start]
+        cut = chunk.rfind("\n")
+        if cut != -1:
+            chunk = chunk[cut + 1:]
+        kept = "".join(chunk.split())
+        if len(kept) >= width or cut != -1 or low == 0:
+            return kept[-width:]
+        window *= 4
+
+
+def _after(text: str, end: int, width: int) -> str:
+    window = 4 * width
+    while True:
+        high = min(len(text), end + window)
+        chunk = text[end:high]
+        cut = chunk.find("\n")
+        if cut != -1:
+            chunk = chunk[:cut]
+        kept = "".join(chunk.split())
+        if len(kept) >= width or cut != -1 or high == len(text):
+            return kept[:width]
+        window *= 4
 
 
 def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
