@@ -29,14 +29,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "propaganda-dept-2020-h1-report.txt"
-TARGET_MS = 50.0
 
 
-def _summary(name: str, samples: list[float]) -> str:
+def _summary(name: str, samples: list[float], p95_target: float, max_target: float | None = None) -> str:
+    """One line of figures, judged against issue 11's targets (p95, and max where it sets one)."""
     ms = sorted(s * 1000 for s in samples)
     p95 = ms[int(len(ms) * 0.95) - 1]
+    ok = p95 <= p95_target and (max_target is None or ms[-1] <= max_target)
+    target = f"p95 ≤ {p95_target:.0f} ms" + (f", max ≤ {max_target:.0f} ms" if max_target else "")
     return (f"{name:<34} n={len(ms):3d}  median {statistics.median(ms):6.1f} ms  p95 {p95:6.1f} ms  "
-            f"max {ms[-1]:6.1f} ms  {'OK' if p95 < TARGET_MS else 'OVER'} (target {TARGET_MS:.0f} ms)")
+            f"max {ms[-1]:6.1f} ms  {'OK' if ok else 'OVER'} (target {target})")
 
 
 async def _typing(path: Path, keys: int, gap: float) -> tuple[list[float], float]:
@@ -66,9 +68,9 @@ async def _typing(path: Path, keys: int, gap: float) -> tuple[list[float], float
         apply_result = app.apply_result
 
         def timed_apply(*args, **kwargs):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             apply_result(*args, **kwargs)
-            applied.append(time.perf_counter() - t)
+            applied.append((time.perf_counter() - t, time.thread_time() - c))
 
         applied: list[float] = []
         app.apply_result = timed_apply  # the UI-thread part of a check: outline, marks, list
@@ -194,24 +196,28 @@ def main() -> None:
         big.write_text(seed_text * 250, encoding="utf-8")
         print(f"Textual {__import__('textual').__version__}, Python {sys.version.split()[0]}, "
               f"{os.cpu_count()} CPUs")
+        print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"documents: seed {SEED.stat().st_size:,} bytes; 250× seed {big.stat().st_size:,} bytes")
         print(f"engine check (for reference, runs in a thread): seed {_check_time(seed_text) * 1000:.0f} ms, "
               f"250× seed {_check_time(seed_text * 250) * 1000:.0f} ms")
         print(f"wrapping the 250× seed: {wrapping(seed_text * 250)}")
-        for name, path in (("seed", SEED), ("250× seed", big)):
+        # Issue 11: seed p95 ≤ 16 ms; 2.7 MB p95 ≤ 33 ms and max ≤ 50 ms while typing continuously.
+        for name, path, targets in (("seed", SEED, (16.0, None)), ("250× seed", big, (33.0, 50.0))):
             samples, settle, applied = _typing_in_subprocess(path, 40, 0.12)
-            print(_summary(f"keystroke→screen, {name}, typing", samples))
+            print(_summary(f"keystroke→screen, {name}, typing", samples, *targets))
             samples, settle, applied = _typing_in_subprocess(path, 40, 0.0)
-            print(_summary(f"keystroke→screen, {name}, burst", samples)
+            print(_summary(f"keystroke→screen, {name}, burst", samples, *targets)
                   + f"; checked {settle * 1000:.0f} ms after the first key")
             print(f"{'':<34} showing a check result on the UI thread: "
-                  + ", ".join(f"{a * 1000:.0f} ms" for a in applied) + " (keys wait at most this long)")
+                  + ", ".join(f"{wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms)" for wall, cpu in applied)
+                  + " (keys wait at most this long)")
         runs = [cold_start(SEED) for _ in range(3)]
         firsts = sorted(r[0] for r in runs)
         checks = sorted(r[1] for r in runs)
         print(f"cold start, seed (3 runs): first screen median {firsts[1] * 1000:.0f} ms "
               f"(min {firsts[0] * 1000:.0f}, max {firsts[2] * 1000:.0f}); outline checked median "
               f"{checks[1] * 1000:.0f} ms; {'OK' if firsts[1] < 1.0 else 'OVER'} (target 1000 ms)")
+        print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ The CLI, the TUI and the renderer call these; none of them reaches into the modu
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Iterable
 
 from .checks import CheckContext, all_checks, code_selected
@@ -25,6 +27,9 @@ from .report.period import judged_date
 from .files.document import SourceDocument
 from .files.source import read_source, source_from_bytes
 from .report.structure import parse_report
+
+
+_SEVERITY_OF = attrgetter("severity")
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,10 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
-        counts = {s.value: 0 for s in Severity}
-        for d in self.diagnostics:
-            counts[d.severity.value] += 1
-        return counts
+        by_severity: dict[Severity, int] = {}
+        for severity in map(_SEVERITY_OF, self.diagnostics):  # no enum .value per diagnostic
+            by_severity[severity] = by_severity.get(severity, 0) + 1
+        return {s.value: by_severity.get(s, 0) for s in Severity}
 
     def counts_by_section(self) -> dict[tuple[str, str | None], int]:
         """Number of diagnostics per (part id, area id), and per (part id, None) for the whole
@@ -106,6 +111,19 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     Raises:
         ChecklistError: the outline or a checklist is malformed.
     """
+    # The cyclic garbage collector would walk every live object again and again while a long
+    # report's model and diagnostics are built (7 % of the time at 2.7 MB, 26 % at 11 MB,
+    # growing faster than the text); nothing built here is a cycle that must be collected early.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(source, options, outline)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
     report = parse_report(source)
     if outline is not None:
@@ -243,12 +261,66 @@ def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
     return analyze(source, options)
 
 
-def check_many(paths: Iterable[str], options: CheckOptions | None = None):
-    """Yield (path, CheckResult | DrafterError) for each path, never stopping on a bad file."""
+def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: int = 1):
+    """Yield (path, CheckResult | DrafterError) for each path, in the order given, never
+    stopping on a bad file.
+
+    With ``jobs`` > 1 (and several files, on a system that can fork) the files are checked in
+    up to ``jobs`` worker processes. The first file is checked here first, so that the workers
+    start with the checks imported and the checklists and outline loaded.
+    """
+    if jobs <= 1 or not _can_fork():
+        for path in paths:
+            yield path, _check_or_error(path, options)
+        return
+    paths = list(paths)
+    if len(paths) < 3:
+        for path in paths:
+            yield path, _check_or_error(path, options)
+        return
+    yield paths[0], _check_or_error(paths[0], options)
+    yield from _check_in_workers(paths[1:], options, min(jobs, len(paths) - 1))
+
+
+def _check_or_error(path: str, options: CheckOptions | None):
+    """A file's CheckResult, or the DrafterError that stopped it (returned, not raised, so that
+    it crosses from a worker process like a result)."""
     from .errors import DrafterError
 
-    for path in paths:
-        try:
-            yield path, check_path(path, options)
-        except DrafterError as exc:
-            yield path, exc
+    try:
+        return check_path(path, options)
+    except DrafterError as exc:
+        return exc
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl+C to the parent, which stops the pool (no traceback per worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_in_workers(paths: list[str], options: CheckOptions | None, workers: int):
+    """(path, result) for ``paths`` checked by ``workers`` forked processes, in order."""
+    import multiprocessing
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+        stream.flush()
+    # Fork: a worker starts as a copy of this process, checklists loaded, in milliseconds.
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_ignore_interrupts)
+    try:
+        chunk = max(1, min(8, len(paths) // (workers * 4)))
+        results = pool.map(partial(_check_or_error, options=options), paths, chunksize=chunk)
+        yield from zip(paths, results)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

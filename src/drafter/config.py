@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ChecklistError, InputError
+from .files.cache import cache_key, cached, code_stamps
 from .files.safe_read import MAX_YAML_BYTES, read_bounded
-from .files.yamlload import LocatedDict, check_keys, load_yaml
 from .options import IgnoredFinding
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ _FINDING_KEYS: dict[str, Any] = {"fingerprint": (str, int), "code": str, "text":
 
 def _ignores(value: Any, path: str, line: int) -> tuple[tuple[str, ...], tuple[IgnoredFinding, ...]]:
     """The ``ignore`` list: codes (text items) and findings (mapping items)."""
+    from .files.yamlload import LocatedDict, check_keys  # parse_config has imported it
+
     items = [value] if isinstance(value, str) else list(value or [])
     lines = getattr(value, "item_lines", [line] * len(items))
     codes: list[str] = []
@@ -121,6 +123,8 @@ def parse_config(text: str, path: str) -> ProjectConfig:
     Raises:
         ChecklistError: malformed YAML, an unknown key or a wrong value, naming file:line.
     """
+    from .files.yamlload import LocatedDict, check_keys, load_yaml  # not on a warm run
+
     data = load_yaml(text, path)
     if data is None:
         return ProjectConfig(path=path)
@@ -173,15 +177,23 @@ def parse_config(text: str, path: str) -> ProjectConfig:
     )
 
 
+_CODE_FILES = (__file__, os.path.join(os.path.dirname(os.path.abspath(__file__)), "files", "yamlload.py"))
+
+
 @lru_cache(maxsize=32)
 def _load(path: str, mtime_ns: int, size: int) -> ProjectConfig:
-    try:
-        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
-    except InputError as exc:
-        raise ChecklistError(f"无法读取项目配置：{exc.message}", path) from None
-    except UnicodeDecodeError:
-        raise ChecklistError("项目配置须为 UTF-8 编码", path) from None
-    return parse_config(text, path)
+    def build() -> ProjectConfig:
+        try:
+            text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+        except InputError as exc:
+            raise ChecklistError(f"无法读取项目配置：{exc.message}", path) from None
+        except UnicodeDecodeError:
+            raise ChecklistError("项目配置须为 UTF-8 编码", path) from None
+        return parse_config(text, path)
+
+    # Parsed once, then unpickled from the user cache folder like compiled checklists.
+    key = cache_key("project", os.path.abspath(path), mtime_ns, size, code_stamps(*_CODE_FILES))
+    return cached("projects", key, build, ProjectConfig)
 
 
 def load_config(path: str | os.PathLike[str]) -> ProjectConfig:

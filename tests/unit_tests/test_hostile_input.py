@@ -347,8 +347,8 @@ def test_a_batch_keeps_no_result_once_written(tmp_path, capsys, monkeypatch, see
     alive: list[weakref.ref] = []
     still_held: list[int] = []
 
-    def watching(paths, options):
-        for path, result in real(paths, options):
+    def watching(paths, options, **kwargs):  # kwargs: jobs (worker processes)
+        for path, result in real(paths, options, **kwargs):
             gc.collect()  # all but the result just handed out (the caller's loop variable) must be gone
             still_held.append(sum(ref() is not None for ref in alive[:-1]))
             alive.append(weakref.ref(result))

@@ -9,11 +9,9 @@ and is not applied without asking.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import body_start, replace_fix, wanted, year
+from ._support import body_start, fast_pattern, replace_fix, wanted, year
 
 RULES = [
     Rule("number.date", Severity.WARNING, "日期写法不规范（2020.6.1、2020/6/1、2020-6、20年6月）",
@@ -24,9 +22,9 @@ RULES = [
          fixable=True),
 ]
 
-_DOTTED = re.compile(r"(?<![0-9.．/])((?:19|20)[0-9]{2})([./．])([0-9]{1,2})\2([0-9]{1,2})(?![0-9.．/%])")
-_YEAR_MONTH = re.compile(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})-([0-9]{1,2})(?![0-9\-.%])(?![年月])")
-_SHORT_YEAR = re.compile(r"(?<![0-9０-９.近前后每第多余这那两几])([0-9]{2})年([0-9]{1,2})月")
+_DOTTED = fast_pattern(r"(?<![0-9.．/])((?:19|20)[0-9]{2})([./．])([0-9]{1,2})\2([0-9]{1,2})(?![0-9.．/%])")
+_YEAR_MONTH = fast_pattern(r"(?<![0-9.\-/])((?:19|20)[0-9]{2})-([0-9]{1,2})(?![0-9\-.%])(?![年月])")
+_SHORT_YEAR = fast_pattern(r"(?<![0-9０-９.近前后每第多余这那两几])([0-9]{2})年([0-9]{1,2})月")
 
 
 def check(ctx: CheckContext):

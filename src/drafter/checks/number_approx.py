@@ -9,13 +9,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from ..report.numbering import int_to_cn
 from . import CheckContext, Rule
 from ._numbers import to_half_width
-from ._support import body_start, replace_fix, wanted
+from ._support import body_start, fast_pattern, replace_fix, wanted
 
 RULES = [
     Rule("number.approx-doubled", Severity.WARNING, "约数重复表达（约120余篇、3倍多左右）",
@@ -31,10 +29,10 @@ _NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九�
 _SCALE = r"(?:万|亿|千|百)?"
 # 约 that is part of a word (节约3万多元 is about saving, not about an estimate) does not count.
 _YUE = r"(?<![制节签公预邀相特契条履违婉简集隐缔守失])(?P<yue>大约|大概|大致|约)"
-_YUE_TAIL = re.compile(rf"{_YUE}{_NUM}{_SCALE}[^\W\d_]?(?:余|多)")
-_LEFT_RIGHT = re.compile(rf"(?:{_YUE}{_NUM}{_SCALE}[^\W\d_]{{0,3}}?|{_NUM}{_SCALE}[^\W\d_]?(?:余|多)[^\W\d_]{{0,3}}?)"
+_YUE_TAIL = fast_pattern(rf"{_YUE}{_NUM}{_SCALE}[^\W\d_]?(?:余|多)")
+_LEFT_RIGHT = fast_pattern(rf"(?:{_YUE}{_NUM}{_SCALE}[^\W\d_]{{0,3}}?|{_NUM}{_SCALE}[^\W\d_]?(?:余|多)[^\W\d_]{{0,3}}?)"
                          r"(?P<lr>左右|上下)")
-_JI = re.compile(r"(?<![0-9０-９.])(?:(?P<n>[0-9０-９]{2,3})几|几(?P<m>[0-9０-９]{2,3}))(?![0-9０-９])")
+_JI = fast_pattern(r"(?<![0-9０-９.])(?:(?P<n>[0-9０-９]{2,3})几|几(?P<m>[0-9０-９]{2,3}))(?![0-9０-９])")
 
 
 def check(ctx: CheckContext):

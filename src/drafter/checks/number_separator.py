@@ -16,7 +16,7 @@ import re
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import body_start, replace_fix, wanted
+from ._support import body_start, fast_pattern, replace_fix, wanted
 
 RULES = [
     Rule("number.thousands", Severity.WARNING, "多位数分节不规范（1，200、12,00、分节与不分节混用）",
@@ -26,11 +26,11 @@ RULES = [
          bad="全年接待游客1，200，000人次", good="全年接待游客1,200,000人次", fixable=True),
 ]
 
-_CN_COMMA = re.compile(r"(?<![0-9，,.])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])(?=[^，0-9]|$)")
-_BAD_GROUP = re.compile(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])")
-_GROUPED = re.compile(r"(?<![0-9,.A-Za-z\-])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,]|\.[0-9])")
+_CN_COMMA = fast_pattern(r"(?<![0-9，,.])[0-9]{1,3}(?:，[0-9]{3})+(?![0-9])(?=[^，0-9]|$)")
+_BAD_GROUP = fast_pattern(r"(?<![0-9,.])[0-9]{1,3}(?:,[0-9]{3})*,(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])")
+_GROUPED = fast_pattern(r"(?<![0-9,.A-Za-z\-])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9,]|\.[0-9])")
 # Five or more digits in a row, not a year, a code, a phone number or a decimal's tail.
-_LONG = re.compile(r"(?<![0-9,.A-Za-z\-/:#＃])[0-9]{5,}(?![0-9,.A-Za-z\-/])")
+_LONG = fast_pattern(r"(?<![0-9,.A-Za-z\-/:#＃])[0-9]{5,}(?![0-9,.A-Za-z\-/])")
 
 
 def check(ctx: CheckContext):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from ..report.numbering import cn_to_int
 from ..outlines.matching import units_of
 from . import CheckContext, Rule
+from ._support import fast_pattern
 
 RULES = [
     Rule("numbering.count", Severity.WARNING, "文中说“以下5个方面”，实际条目数不符",
@@ -17,7 +16,7 @@ RULES = [
 ]
 
 _N = r"[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3}"
-_PROMISE = re.compile(
+_PROMISE = fast_pattern(
     rf"(?:以下|如下|下列|下述|下面)\s*({_N})\s*(?:个方面|方面|项|个|大|点)|({_N})\s*个方面")
 
 

@@ -13,7 +13,7 @@ import re
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import replace_fix, wanted
+from ._support import fast_pattern, replace_fix, wanted
 
 RULES = [
     Rule("punct.numbering", Severity.WARNING, "序号标点不规范（（一）、 或 1、）",
@@ -29,7 +29,7 @@ RULES = [
 ]
 
 _AFTER_MARK = "、，,.．:："
-_ITEM_COLON = re.compile(r"(?:(?<=^)|(?<=[。；;！？\s　]))((?:[一二三四五六七八九十]|十[一二三四五六七八九])是)([：:])", re.M)
+_ITEM_COLON = fast_pattern(r"(?:(?<=^)|(?<=[。；;！？\s　]))((?:[一二三四五六七八九十]|十[一二三四五六七八九])是)([：:])", re.M)
 
 
 def check(ctx: CheckContext):

@@ -9,11 +9,9 @@ Indentation at the start of a line is not touched.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import body_start, replace_fix, wanted
+from ._support import body_start, fast_pattern, replace_fix, wanted
 
 RULES = [
     Rule("punct.space", Severity.WARNING, "标点前后多了空格（“成效 。”“（ 一）”）",
@@ -24,9 +22,9 @@ RULES = [
 ]
 
 # A space between a character and a following closing mark (not at a line start).
-_BEFORE = re.compile(r"(?<=[^\s　])[ \t　]+(?=[，。、；：？！”’）》】])")
+_BEFORE = fast_pattern(r"(?<=[^\s　])[ \t　]+(?=[，。、；：？！”’）》】])")
 # A space between an opening mark and what it opens.
-_AFTER = re.compile(r"(?<=[“‘（《【])[ \t　]+(?=[^\s　])")
+_AFTER = fast_pattern(r"(?<=[“‘（《【])[ \t　]+(?=[^\s　])")
 
 
 def check(ctx: CheckContext):

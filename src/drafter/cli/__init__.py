@@ -6,20 +6,34 @@ Each subcommand is one module in this package defining ``NAME``, ``HELP``, ``add
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import pkgutil
+import os
 import sys
-from types import ModuleType
+from functools import lru_cache
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from ..errors import DrafterError
+
+if TYPE_CHECKING:
+    import argparse
+    from types import ModuleType
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 def _module_names() -> list[str]:
-    """Names of this package's modules; a command module is named after its command."""
-    return sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    """Names of this package's modules; a command module is named after its command.
+
+    Read from the folder (not pkgutil, whose imports cost more than the listing): ``*.py`` files
+    and ``*.pyc``-only modules of a bytecode-only install.
+    """
+    names = set()
+    for folder in __path__:
+        for entry in os.listdir(folder):
+            stem, dot, suffix = entry.partition(".")
+            if dot and suffix in ("py", "pyc") and stem.isidentifier() and not stem.startswith("_"):
+                names.add(stem)
+    return sorted(names)
 
 
 def _commands(only: str | None = None) -> dict[str, ModuleType]:
@@ -27,30 +41,37 @@ def _commands(only: str | None = None) -> dict[str, ModuleType]:
     ``drafter check`` imports neither the TUI nor the renderer nor the other commands)."""
     commands = {}
     for name in [only] if only else _module_names():
-        module = importlib.import_module(f"{__name__}.{name}")
+        module = import_module(f"{__name__}.{name}")
         if hasattr(module, "NAME") and hasattr(module, "run"):
             commands[module.NAME] = module
     return dict(sorted(commands.items()))
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits with status 2 and one line of Chinese, as every input error does."""
+@lru_cache(maxsize=1)
+def _parser_class() -> type:
+    """argparse that exits with status 2 and one line of Chinese, as every input error does
+    (made on first use: ``drafter --version`` never imports argparse)."""
+    import argparse
 
-    def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（drafter --help 查看用法）\n")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str):  # type: ignore[override]
+            self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（drafter --help 查看用法）\n")
+
+    return _Parser
 
 
 def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.ArgumentParser:
     """The argument parser, with one subparser per command module (default: all of them)."""
     from ..version import __version__
 
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="drafter",
         description="起草和检查工作总结/工作计划：对照标准提纲检查结构、占位符、错别字、规范表述。"
                     " `drafter 文件` 打开编辑器。",
     )
     parser.add_argument("--version", action="version", version=f"drafter {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name, module in (commands if commands is not None else _commands()).items():
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
@@ -61,6 +82,11 @@ def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.Argu
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--version"]:  # argparse would stop here too; skip building every command
+        from ..version import __version__
+
+        print(f"drafter {__version__}")
+        return EXIT_OK
     names = _module_names()
     if argv and not argv[0].startswith("-") and argv[0] not in names and "edit" in names:
         argv.insert(0, "edit")  # `drafter FILE` opens the editor
@@ -80,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
                 parser.print_help()
                 return EXIT_OK
             args = parser.parse_args(argv)
+        import gc
+
+        # What start-up built (modules, checklists come later) lives to the end: keep the
+        # cyclic collector from walking it again at every collection.
+        gc.freeze()
         try:
             status = args._module.run(args)
         except DrafterError as exc:

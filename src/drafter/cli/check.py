@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ..api import check_many
@@ -26,9 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="报告文件、文件夹（递归）或 -")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="输出格式：text、json、sarif（SARIF 2.1.0，代码扫描）、github（GitHub Actions 注释）；默认 text")
+    parser.add_argument("--pretty", action="store_true",
+                        help="JSON 输出分行缩进（默认在终端上缩进，写入管道或文件时紧凑）")
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
                         help="达到此严重程度即以状态 1 退出（默认 error）")
     parser.add_argument("--no-outline", action="store_true", help="文本输出中不打印提纲表")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="同时检查的进程数（默认：空闲的 CPU 核数；1 表示不并行）")
     parser.add_argument("--fix", action="store_true",
                         help="应用安全修复并保存（原子写入，保持文件编码和换行符），再报告剩余问题")
     parser.add_argument("--diff", action="store_true",
@@ -78,16 +81,16 @@ def run(args: argparse.Namespace) -> int:
     # and --write-baseline still hold every result until the end).
     tally = Tally()
     if text_format:
-        from .output import TextOutput
+        from .plain_output import text_output  # rich only when writing to a terminal
 
-        out = TextOutput(show_outline=not args.no_outline)
+        out = text_output(show_outline=not args.no_outline)
     elif args.format == "json":
-        out = JsonStream(sys.stdout)
+        out = JsonStream(sys.stdout, pretty=args.pretty or sys.stdout.isatty())
     problems = ConfigProblems()
     found: list = []   # every finding before the baseline, for --write-baseline
     results: list = []  # for SARIF only
     progress = _progress(len(paths))
-    for path, result in check_many(paths, options):
+    for path, result in check_many(paths, options, jobs=_jobs(args.jobs)):
         progress.advance(path)
         if isinstance(result, DrafterError):
             errors.append(result)
@@ -133,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
             baseline.annotate(tail)
         out.close(tail)
     elif args.format == "sarif":
+        import json
+
         from .sarif_output import sarif_log
 
         log = sarif_log(results, errors, problems.items, baseline_used=baseline is not None)
@@ -148,6 +153,25 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FAIL if tally.fails(args.fail_on) else EXIT_OK
+
+
+def _jobs(given: int | None) -> int:
+    """Worker processes for several files: as given, else the CPUs this process may run on that
+    are idle (by the one-minute load average). On a busy machine workers only add the cost of
+    sending results back (≈ 1 ms a file) to the same CPU time; the output is the same either way."""
+    import os
+
+    if given is not None:
+        return max(1, given)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):
+        busy = 0
+    return max(1, cpus - busy)
 
 
 class ConfigProblems:

@@ -123,24 +123,40 @@ def error_json(error: DrafterError) -> dict[str, Any]:
 
 class JsonStream:
     """Writes the contract's document one file at a time, as each file is checked (the same
-    JSON as :func:`document_json` with ``indent=2``): a folder of 10,000 reports used to hold
-    every result until the end, ≈ 240 KB each."""
+    JSON as :func:`document_json`): a folder of 10,000 reports used to hold every result until
+    the end, ≈ 240 KB each. Indented by two spaces when ``pretty``, else compact (one line, no
+    spaces: Python's C encoder, about four times faster than its indenting pure-Python one)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, pretty: bool = True) -> None:
         self.stream = stream
         self.first = True
-        stream.write(f'{{\n  "version": {CONTRACT_VERSION},\n  "files": [')
+        self.pretty = pretty
+        if pretty:
+            stream.write(f'{{\n  "version": {CONTRACT_VERSION},\n  "files": [')
+        else:
+            stream.write(f'{{"version":{CONTRACT_VERSION},"files":[')
+
+    def _dumps(self, value: Any) -> str:
+        if self.pretty:
+            return json.dumps(value, ensure_ascii=False, indent=2)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
     def file(self, result: CheckResult, extra: dict[str, Any] | None = None) -> None:
         """Write one checked file (with ``extra`` fields after the contract's, e.g. ``baseline``)."""
         item = file_json(result)
         if extra:
             item.update(extra)
-        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        self.stream.write(("\n    " if self.first else ",\n    ") + body)
+        if self.pretty:
+            body = self._dumps(item).replace("\n", "\n    ")
+            self.stream.write(("\n    " if self.first else ",\n    ") + body)
+        else:
+            self.stream.write(("" if self.first else ",") + self._dumps(item))
         self.first = False
 
     def close(self, tail: dict[str, Any]) -> None:
         """Write what follows the files (:func:`tail_json`, with any added fields) and end the document."""
-        rest = json.dumps(tail, ensure_ascii=False, indent=2)
-        self.stream.write(("\n  ]," if not self.first else "],") + rest[1:] + "\n")
+        rest = self._dumps(tail)
+        if self.pretty:
+            self.stream.write(("\n  ]," if not self.first else "],") + rest[1:] + "\n")
+        else:
+            self.stream.write("]," + rest[1:] + "\n")

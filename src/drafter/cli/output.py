@@ -15,12 +15,9 @@ from rich.tree import Tree
 
 from ..api import CheckResult
 from .common import Tally
+from .outline_table import LINE_UNIT_NOTE, LINE_WORD, outline_rows
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_LINE_UNIT_NOTE = {"paragraph": "（.docx 文件：“行号”是 Word 正文的段落序号，从 1 起，空段落不计，"
-                                "表格内文字不读；列号是段落内第几个字）"}
-#: What a line number counts, as the outline table and tree name it.
-_LINE_WORD = {"paragraph": "段"}
 
 
 class TextOutput:
@@ -36,7 +33,7 @@ class TextOutput:
     def file(self, result: CheckResult) -> None:
         """Diagnostic lines ``path:line:col: severity code message``, then the outline table."""
         path = result.source.path
-        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{path}: {note}", style="dim"))
         if self.console.color_system is None:
@@ -62,23 +59,11 @@ class TextOutput:
     def _table(self, result: CheckResult) -> Table:
         table = Table(title=f"{result.source.path} · 提纲 {result.outline.name}", title_justify="left",
                       show_edge=False, pad_edge=False)
-        for label in ("部分", "方面", "状态", _LINE_WORD.get(result.source.line_unit, "行"), "匹配词", "问题"):
+        headers, rows = outline_rows(result)
+        for label in headers:
             table.add_column(label, no_wrap=label != "匹配词")
-        per_section = result.counts_by_section()
-        half = result.report.period
-        for pm in result.match.parts:
-            if not pm.found:
-                status = Text("缺失", style="bold red") if pm.required else Text("不要求", style="dim")
-                table.add_row(pm.part.title_for(half), "—", status, "", "", "")
-                continue
-            for i, sm in enumerate(pm.sections):
-                unit = sm.unit
-                status = (Text("✓ 有", style="green") if sm.found else Text("↪ 错位", style="yellow")
-                          if sm.elsewhere else Text("— 无", style="dim") if not sm.required
-                          else Text("✗ 缺", style="bold red"))
-                table.add_row(pm.part.title_for(half) if i == 0 else "", sm.section.title, status,
-                              str(unit.span.line) if unit else "", unit.matched if unit else "",
-                              str(per_section.get((pm.part.id, sm.section.id), "")))
+        for row in rows:
+            table.add_row(*(text if style is None else Text(text, style=style) for text, style in row))
         return table
 
     def tree(self, result: CheckResult) -> None:
@@ -86,8 +71,8 @@ class TextOutput:
         umbrella section's item, or the body's terms) and how sure; misplaced areas; and a header
         saying which outline, genre and date the report was judged by."""
         title = result.report.title or result.source.path
-        unit_word = _LINE_WORD.get(result.source.line_unit, "行")
-        note = _LINE_UNIT_NOTE.get(result.source.line_unit)
+        unit_word = LINE_WORD.get(result.source.line_unit, "行")
+        note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             self.console.print(Text(f"{result.source.path}: {note}", style="dim"))
         root = Tree(Text(f"{title}（提纲：{result.outline.name}）", style="bold"))

@@ -15,11 +15,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ChecklistError, InputError
+from ..files.cache import cache_key, cached, code_stamps, file_stamp
 from ..files.safe_read import MAX_YAML_BYTES, read_bounded
 from ..files.resources import checklists_dir
-from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml, require_mapping
+
+if TYPE_CHECKING:
+    from ..files.yamlload import LocatedDict, LocatedList
 
 DEFAULT_OUTLINE = "propaganda-half-year"
 
@@ -191,6 +195,8 @@ def parse_outline(text: str, path: str) -> Outline:
         ChecklistError: malformed YAML, unknown keys, wrong types, or a part naming an area
             that the file does not define; the message names file:line.
     """
+    from ..files.yamlload import LocatedDict, check_keys, load_yaml, require_mapping  # not on a warm run
+
     data = require_mapping(load_yaml(text, path), path, 1, "提纲文件")
     check_keys(data, path, _TOP, required=("version", "name", "parts", "sections"))
     if data["version"] != 1:
@@ -273,15 +279,28 @@ def available_outlines() -> list[str]:
     return sorted(p.stem for p in (checklists_dir() / "outlines").glob("*.yaml"))
 
 
+_HERE = os.path.dirname(os.path.abspath(__file__))
+#: The code that decides what a parsed outline holds (a change refuses old pickles).
+_CODE_FILES = (__file__, os.path.join(os.path.dirname(_HERE), "files", "yamlload.py"))
+
+
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime: float) -> Outline:
+    def build() -> Outline:
+        try:
+            text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+        except InputError as exc:
+            raise ChecklistError(f"无法读取提纲文件：{exc.message}", path) from None
+        except UnicodeDecodeError:
+            raise ChecklistError("提纲文件须为 UTF-8 编码", path) from None
+        return parse_outline(text, path)
+
     try:
-        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
-    except InputError as exc:
-        raise ChecklistError(f"无法读取提纲文件：{exc.message}", path) from None
-    except UnicodeDecodeError:
-        raise ChecklistError("提纲文件须为 UTF-8 编码", path) from None
-    return parse_outline(text, path)
+        stamp = file_stamp(path)
+    except OSError:
+        return build()
+    # Parsed once, then unpickled from the user cache folder like compiled checklists.
+    return cached("outlines", cache_key("outline", stamp, code_stamps(*_CODE_FILES)), build, Outline)
 
 
 def load_outline(name_or_path: str | None = None) -> Outline:

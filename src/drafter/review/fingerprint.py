@@ -13,8 +13,12 @@ SARIF's ``partialFingerprints`` all use these.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Iterable
+
+try:  # the built-in module: hashlib would also load OpenSSL at every start (same digests)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from ..diagnostics import Diagnostic
 
@@ -67,7 +71,7 @@ def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
     flagged = "".join(diagnostic.text.split())
     key = "\x1f".join((str(FINGERPRINT_VERSION), diagnostic.code, flagged, before, after,
                        diagnostic.part or "", diagnostic.section or ""))
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str) -> None:
@@ -85,7 +89,7 @@ def loose_key(diagnostic: Diagnostic) -> str:
     the context (a fix next to a finding changes its context, not what it is)."""
     key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), diagnostic.part or "",
                        diagnostic.section or ""))
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def pair_findings(old: list[tuple[str, str]], new: list[tuple[str, str]]

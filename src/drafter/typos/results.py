@@ -17,9 +17,7 @@ This module must not import numpy.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections import OrderedDict
@@ -27,7 +25,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..files.cache import cache_root
 from .findings import StatsMissing, Suspect
+
+try:  # the built-in module: hashlib would also load OpenSSL at every start (same digests)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 DATA = Path(__file__).resolve().parent / "data"
 #: Paragraphs kept in the cache file (≈ 100 bytes each): a few hundred reports' worth.
@@ -56,7 +60,7 @@ def model() -> dict:
 def data_version() -> str:
     """A hash of everything a finding depends on besides its paragraph: the detector's code, the
     scorer and the statistics (the large tables by size and modification time)."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     here = Path(__file__).resolve().parent
     for name in _CODE_FILES:
         h.update((here / name).read_bytes())
@@ -75,7 +79,7 @@ def data_version() -> str:
 
 @lru_cache(maxsize=8)
 def _key_prefix(threshold: float):
-    return hashlib.blake2b(f"{data_version()}|{threshold:.6f}|".encode(), digest_size=16)
+    return blake2b(f"{data_version()}|{threshold:.6f}|".encode(), digest_size=16)
 
 
 def _key(text: str, protected: tuple, threshold: float) -> bytes:
@@ -97,16 +101,8 @@ def _decode(value: str) -> list[Suspect]:
 
 def cache_file() -> Path | None:
     """Where the findings are kept, or None when the cache is turned off."""
-    if os.environ.get("DRAFTER_NO_CACHE"):
-        return None
-    folder = os.environ.get("DRAFTER_CACHE_DIR")
-    if not folder:
-        try:
-            from platformdirs import user_cache_dir
-        except ImportError:  # pragma: no cover
-            return None
-        folder = user_cache_dir("drafter")
-    return Path(folder) / "typo-suspects.sqlite3"
+    root = cache_root()  # the same folder as compiled checklists, found without platformdirs
+    return root / "typo-suspects.sqlite3" if root is not None else None
 
 
 class _Disk:

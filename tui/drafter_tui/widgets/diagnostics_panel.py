@@ -81,6 +81,13 @@ def build_options(result: CheckResult, limit: int = MAX_LISTED) -> list[Option]:
     return options
 
 
+def _option_key(option: Option) -> tuple:
+    """What an entry shows: its id, whether it can be chosen, and its text (the styles follow
+    from the text: the mark names the severity, “→” the suggestion)."""
+    prompt = option.prompt
+    return option.id, option.disabled, getattr(prompt, "plain", None) or str(prompt)
+
+
 class DiagnosticsPanel(OptionList):
     """The list of problems; Enter jumps to one."""
 
@@ -89,10 +96,17 @@ class DiagnosticsPanel(OptionList):
     def show_result(self, result: CheckResult, options: list[Option] | None = None) -> None:
         """Rebuild the list from ``result`` (or from ``options`` built by :func:`build_options`),
         keeping the highlighted diagnostic if it remains."""
+        options = options if options is not None else build_options(result)
+        self.border_subtitle = f"{len(result.diagnostics)} 个"
+        shown = [_option_key(option) for option in options]
+        if shown == getattr(self, "_shown", None):
+            # Typing far from the listed problems changes none of the entries: skip laying out
+            # hundreds of entries again on the UI thread (≈ 0.2 ms each).
+            return
+        self._shown = shown
         keep = self.highlighted_index()
         self.clear_options()
-        self.add_options(options if options is not None else build_options(result))
-        self.border_subtitle = f"{len(result.diagnostics)} 个"
+        self.add_options(options)
         if keep is not None:
             self.highlight_index(min(keep, len(result.diagnostics) - 1))
 

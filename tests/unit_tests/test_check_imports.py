@@ -1,0 +1,53 @@
+"""What `drafter check` and `drafter --version` import: start-up is most of a short check's time.
+
+A warm `drafter check` (its compiled checklists, outline and project file already in the cache,
+the typo detector's findings cached per paragraph) writing to a pipe needs neither rich (no
+terminal), YAML (everything parsed is cached), platformdirs, OpenSSL's hashlib, numpy, the
+renderer nor the editor; `--version` needs none of the commands. The bound on the number of
+modules catches a heavy import creeping in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from drafter.files.resources import samples_dir
+
+SEED = str(samples_dir() / "propaganda-dept-2020-h1-report.txt")
+#: Modules loaded by a warm `drafter check` to a pipe (≈ 170 when this was written, interpreter
+#: start-up included); room for a few more, not for a library.
+MAX_MODULES = 200
+NEVER = ("rich", "textual", "yaml", "platformdirs", "_hashlib", "numpy", "docx", "drafter_tui", "drafter.render",
+         "drafter.cli.output", "drafter.files.yamlload", "drafter.checklists.format")
+
+
+def _modules(args: list[str], cache: str) -> set[str]:
+    code = ("import sys, io, contextlib\nfrom drafter.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main({args!r})\n"
+            "print('\\n'.join(sys.modules))")
+    env = {"DRAFTER_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return set(out.stdout.split())
+
+
+def _hits(modules: set[str]) -> set[str]:
+    return {m for m in modules for name in NEVER if m == name or m.startswith(name + ".")}
+
+
+def test_warm_check_imports_only_what_it_needs(tmp_path):
+    cold = _modules(["check", SEED], str(tmp_path))       # fills the cache: YAML is read once
+    assert "yaml" in cold
+    for fmt in ("text", "json"):
+        warm = _modules(["check", "--format", fmt, SEED], str(tmp_path))
+        assert not _hits(warm), _hits(warm)
+        assert "drafter.api" in warm and "drafter.checks.placeholder" in warm
+        assert len(warm) <= MAX_MODULES, len(warm)
+
+
+def test_version_imports_no_command(tmp_path):
+    modules = _modules(["--version"], str(tmp_path))
+    assert {m for m in modules if m.startswith("drafter")} == {"drafter", "drafter.cli", "drafter.errors",
+                                                               "drafter.version"}
+    assert "argparse" not in modules
