@@ -21,8 +21,8 @@ import regex
 
 from .matching import RegexTimeout, entry_hits, fix_text
 from .model import Checklist, Entry, Example
-from ..errors import ChecklistError, InputError
-from ..files.safe_read import MAX_YAML_BYTES, read_bounded
+from ..errors import ChecklistError
+from ..files.safe_read import read_yaml_text
 from ..files.yamlload import LocatedDict, LocatedList, check_keys, load_yaml
 
 ENTRY_TYPES = ("substitution", "existence", "formulation", "consistency", "placeholder")
@@ -233,12 +233,7 @@ def read_checklist(path: str | os.PathLike[str], verify: bool = True, lenient: b
         ChecklistError: unreadable or malformed; the message names the file (and line).
     """
     path = os.fspath(path)
-    try:
-        text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ChecklistError("检查清单须为 UTF-8 编码", path) from None
-    except InputError as exc:
-        raise ChecklistError(f"无法读取检查清单：{exc.message}", path) from None
+    text = read_yaml_text(path, "检查清单")
     return parse_checklist(text, path, verify, lenient)
 
 

@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 
-from ..errors import InputError
+from ..errors import ChecklistError, InputError
 
 #: Largest report file read (text or .docx). Checking holds about 12× the text's size at the
 #: peak (the text, its lines, the model, the diagnostics), so 32 MiB keeps one report under
@@ -150,3 +150,18 @@ def read_stdin(limit: int = MAX_REPORT_BYTES) -> bytes:
     if len(data) > limit:
         raise InputError(f"内容过大（超过上限 {size_text(limit)}），不像是一份报告；请确认输入", "-")
     return data
+
+
+def read_yaml_text(path: str | os.PathLike[str], what: str) -> str:
+    """The text of a UTF-8 YAML file (checklist, outline, project file), at most
+    :data:`MAX_YAML_BYTES`; ``what`` names it in messages (检查清单, 提纲文件, 项目配置).
+
+    Raises:
+        ChecklistError: unreadable, too large, or not UTF-8; one line naming the file.
+    """
+    try:
+        return read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except InputError as exc:
+        raise ChecklistError(f"无法读取{what}：{exc.message}", os.fspath(path)) from None
+    except UnicodeDecodeError:
+        raise ChecklistError(f"{what}须为 UTF-8 编码", os.fspath(path)) from None

@@ -17,9 +17,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ChecklistError, InputError
+from ..errors import ChecklistError
 from ..files.cache import cache_key, cached, code_stamps, file_stamp
-from ..files.safe_read import MAX_YAML_BYTES, read_bounded
+from ..files.safe_read import read_yaml_text
 from ..files.resources import checklists_dir
 
 if TYPE_CHECKING:
@@ -287,13 +287,7 @@ _CODE_FILES = (__file__, os.path.join(os.path.dirname(_HERE), "files", "yamlload
 @lru_cache(maxsize=16)
 def _load_cached(path: str, mtime: float) -> Outline:
     def build() -> Outline:
-        try:
-            text = read_bounded(path, MAX_YAML_BYTES).decode("utf-8-sig")
-        except InputError as exc:
-            raise ChecklistError(f"无法读取提纲文件：{exc.message}", path) from None
-        except UnicodeDecodeError:
-            raise ChecklistError("提纲文件须为 UTF-8 编码", path) from None
-        return parse_outline(text, path)
+        return parse_outline(read_yaml_text(path, "提纲文件"), path)
 
     try:
         stamp = file_stamp(path)
