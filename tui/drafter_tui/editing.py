@@ -35,16 +35,23 @@ class EditingMixin:
         self.editor.replace(replacement, self.location_of(lo, index), self.location_of(hi, index))
         self.editor.history.checkpoint()
 
-    def action_apply_fix(self) -> None:
-        """F4: apply the target diagnostic's fix as one undo step."""
+    def _action_target(self, key: str):
+        """The diagnostic F4/F9 (``key``) applies to, or None after telling the user why not: the
+        result is stale, or nothing is under the cursor."""
         if not self.fresh:
-            self.notify("正在重新检查，请稍后再按 F4", severity="warning")
-            return
+            self.notify(f"正在重新检查，请稍后再按 {key}", severity="warning")
+            return None
         index = self.target_diagnostic()
         if index is None:
             self.notify("光标处没有问题；按 F8 转到下一个问题", severity="warning")
+            return None
+        return self.diagnostics[index]
+
+    def action_apply_fix(self) -> None:
+        """F4: apply the target diagnostic's fix as one undo step."""
+        d = self._action_target("F4")
+        if d is None:
             return
-        d = self.diagnostics[index]
         if d.fix is None or not d.fix.edits:
             self.notify(f"此问题没有自动修复：{d.message}", severity="warning")
             return
@@ -58,14 +65,9 @@ class EditingMixin:
         """F9: ignore the target diagnostic in the project file (by fingerprint), so that it stays
         ignored after closing and in ``drafter check``; a document not yet saved keeps it for
         this session only."""
-        if not self.fresh:
-            self.notify("正在重新检查，请稍后再按 F9", severity="warning")
+        d = self._action_target("F9")
+        if d is None:
             return
-        index = self.target_diagnostic()
-        if index is None:
-            self.notify("光标处没有问题；按 F8 转到下一个问题", severity="warning")
-            return
-        d = self.diagnostics[index]
         self._current = None
         if self.is_new or not os.path.isfile(self.source.path):
             self.ignored.add(ignore_key(d))
