@@ -351,6 +351,8 @@ def main(argv=None) -> int:
     if args.only_words:
         # stats.json as a full build writes it (same keys, same formatting): byte-identical.
         meta_path = args.out / "stats.json"
+        if not meta_path.exists():
+            return 0
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["jieba"] = JIEBA_VERSION
         meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -293,7 +293,8 @@ def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
 
 FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
             "freq_original", "freq_candidate", "order_here", "order_next", "gain_two_chars",
-            "word_original", "word_candidate", "word_length_original", "word_length_candidate")
+            "word_original", "word_candidate", "word_length_original", "word_length_candidate",
+            "word_of_3_original", "idiom_original", "word_of_3_candidate", "idiom_candidate")
 
 
 def features(c: dict[str, np.ndarray]) -> np.ndarray:
@@ -307,7 +308,10 @@ def features(c: dict[str, np.ndarray]) -> np.ndarray:
     # the tune half's corrected sentences (tools/train_typo_model.py).
     return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, k == SWAP,
                      uo, uc, c["ord0"], c["ord1"], gain * pair,
-                     c["w_orig"], c["w_cand"], c["l_orig"], c["l_cand"]], 1).astype(np.float64)
+                     c["w_orig"], c["w_cand"], c["l_orig"], c["l_cand"],
+                     # Lengths one-hot as well: breaking a four-character word (原汁原味) is not
+                     # twice as telling as breaking a two-character one, it is nearly decisive.
+                     c["l_orig"] == 3, c["l_orig"] == 4, c["l_cand"] == 3, c["l_cand"] == 4], 1).astype(np.float64)
 
 
 def confidence(stats: TypoStats, feats: np.ndarray) -> np.ndarray:
