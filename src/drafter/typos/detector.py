@@ -339,13 +339,16 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
                   starts: Sequence[int] = (0,), rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
     """Accepted corrections in packed ``codes`` (texts beginning at ``starts``):
     (pos, span, c1, c2, confidence, kind). Each round after the first looks again only into the
-    texts that changed in the round before (the others would score exactly as they did)."""
+    texts that changed in the round before (the others would score exactly as they did): they are
+    cut out with their boundaries and packed anew, so a round costs what its texts cost."""
     codes = codes.copy()
     frozen = frozen.copy()
-    bounds = np.asarray(starts)
+    ends = np.r_[np.asarray(starts[1:], np.int64) - LEFT, len(codes) - RIGHT]
+    bounds = np.asarray(starts, np.int64)
+    at = np.arange(len(codes))        # where each position of the round's codes is in ``codes``
     accepted = []
     for _ in range(rounds):
-        c = candidates(stats, codes, frozen)
+        c = candidates(stats, codes[at], frozen[at])
         if c is None:
             break
         conf = confidence(stats, features(c))
@@ -353,7 +356,7 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
         for k in np.argsort(-conf, kind="stable"):
             if conf[k] < threshold:
                 break
-            p, span = int(c["pos"][k]), int(c["span"][k])
+            p, span = int(at[c["pos"][k]]), int(c["span"][k])
             if frozen[p:p + span].any():
                 continue
             frozen[p:p + span] = True
@@ -365,9 +368,11 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
             if span == 2:
                 codes[p + 1] = c2
         accepted += picked
-        text_of = np.searchsorted(bounds, np.arange(len(codes)), side="right") - 1
         changed = np.unique(np.searchsorted(bounds, [p for p, *_ in picked], side="right") - 1)
-        frozen |= ~np.isin(text_of, changed)
+        # Each changed text with the LEFT boundaries before it, then RIGHT boundaries at the end.
+        pieces = [np.arange(bounds[t] - LEFT, ends[t]) for t in changed]
+        pieces.append(np.arange(ends[changed[-1]], ends[changed[-1]] + RIGHT))
+        at = np.concatenate(pieces)
     return accepted
 
 
