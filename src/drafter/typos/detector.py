@@ -76,7 +76,8 @@ def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np
     and ln(count) of the n-gram ending at each j for n = 1…5 (``-inf`` where unseen)."""
     size = len(codes)
     counts = {}
-    for n in range(1, ORDER + 1):
+    counts[1] = stats.unigram(codes)
+    for n in range(2, ORDER + 1):
         c = np.full(size, -np.inf, np.float32)
         c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
         counts[n] = c
@@ -111,9 +112,11 @@ class _Context:
         win = _windows(self.codes, pos, span)
         win[:, LEFT:LEFT + span] = new
         # The n-grams (n, end column) that contain a changed character, looked up in one batch.
-        touched = [(n, e) for e in range(LEFT, width) for n in range(1, ORDER + 1) if e - n + 1 <= last_changed]
+        touched = [(n, e) for e in range(LEFT, width) for n in range(2, ORDER + 1) if e - n + 1 <= last_changed]
         values = stats.lookup(np.concatenate([hash_rows(win[:, e - n + 1:e + 1]) for n, e in touched]))
         looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
+        for e in range(LEFT, last_changed + 1):
+            looked[1, e] = stats.unigram(win[:, e])
         unigram_total = np.full(rows, stats.log_total, np.float32)
 
         def count(n: int, e: int) -> np.ndarray:
@@ -188,7 +191,7 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
         return None
     out = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
     out["u_orig"] = ctx.counts[1][out["pos"]]
-    out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
+    out["u_cand"] = stats.unigram(out["c1"])
     out["ord0"] = order[out["pos"]]
     out["ord1"] = order[out["pos"] + 1]
     out["w_orig"], out["w_cand"], out["l_orig"], out["l_cand"] = _word_evidence(
@@ -242,7 +245,7 @@ def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.n
     5-gram window scoring (most of a suspect's candidates fit neither neighbour)."""
     if not len(p):
         return np.zeros(0, bool)
-    u_cand = stats.lookup_rows(cand[:, None])
+    u_cand = stats.unigram(cand)
     u_left, u_right = ctx.counts[1][p - 1], ctx.counts[1][p + 1]
     unseen_left = _BACKOFF + u_cand - stats.log_total
     unseen_right = _BACKOFF + u_right - stats.log_total

@@ -66,6 +66,21 @@ class TypoStats:
             table = self._index[name] = HashIndex(keys, values)
         return table.lookup(hashes, self.log_scale)
 
+    def unigram(self, codes: np.ndarray) -> np.ndarray:
+        """ln(count) of each character (``-inf`` where unseen): once the index is built, from a
+        dense table of every BMP character's count (the same values, without hashing)."""
+        dense = self._index.get("unigrams")
+        if dense is None:
+            if "ngrams" not in self._index:
+                return self.lookup(hash_rows(codes[:, None]))
+            every = np.arange(0x10000, dtype=np.uint32)
+            dense = self._index["unigrams"] = self.lookup(hash_rows(every[:, None]))
+        out = dense[np.minimum(codes, 0xFFFF)]
+        big = codes > 0xFFFF
+        if big.any():
+            out[big] = self.lookup(hash_rows(codes[big][:, None]))
+        return out
+
     def lookup_rows(self, grams: np.ndarray) -> np.ndarray:
         """ln(count) of each row of a (K, n) array of codes."""
         return self.lookup(hash_rows(grams))
@@ -98,8 +113,8 @@ class HashIndex:
         self.zero = values[zero][0] if zero.any() else None
         keys, values = keys[~zero], values[~zero]
         n = len(keys)
-        slot = (keys >> self.shift).astype(np.int64)
-        at = np.arange(n, dtype=np.int64)
+        slot = (keys >> self.shift).astype(np.int32)      # < 2^SLOT_BITS: int32 is exact, and faster
+        at = np.arange(n, dtype=np.int32)
         slot -= at
         np.maximum.accumulate(slot, out=slot)
         slot += at
