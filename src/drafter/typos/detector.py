@@ -31,7 +31,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .hashing import BOUNDARY, codes_of, hash_rows, ngram_hashes
+from .hashing import BOUNDARY, codes_of, hash_columns, ngram_hashes
 from .findings import Suspect
 from .stats import TypoStats, load_stats
 
@@ -113,7 +113,8 @@ class _Context:
         win[:, LEFT:LEFT + span] = new
         # The n-grams (n, end column) that contain a changed character, looked up in one batch.
         touched = [(n, e) for e in range(LEFT, width) for n in range(2, ORDER + 1) if e - n + 1 <= last_changed]
-        values = stats.lookup(np.concatenate([hash_rows(win[:, e - n + 1:e + 1]) for n, e in touched]))
+        cols = np.ascontiguousarray(win.T)     # one row per column: contiguous n-gram columns
+        values = stats.lookup(np.concatenate([hash_columns(cols[e - n + 1:e + 1]) for n, e in touched]))
         looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
         for e in range(LEFT, last_changed + 1):
             looked[1, e] = stats.unigram(win[:, e])
@@ -146,7 +147,7 @@ def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
 
 
 def _bigram(stats: TypoStats, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return stats.lookup_rows(np.stack([a, b], 1))
+    return stats.lookup(hash_columns((a, b)))
 
 
 def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray,
@@ -267,7 +268,8 @@ def _words_covering(stats: TypoStats, win: np.ndarray, span: int) -> tuple[np.nd
     """For windows from :func:`_windows` (``span`` characters at column LEFT): the largest word
     ln(frequency) and the longest word length among the dictionary words that cover one of them."""
     starts = [(n, s) for n in WORD_LENGTHS for s in range(LEFT - n + 1, LEFT + span)]
-    values = stats.word_lookup(np.concatenate([hash_rows(win[:, s:s + n]) for n, s in starts]))
+    cols = np.ascontiguousarray(win.T)
+    values = stats.word_lookup(np.concatenate([hash_columns(cols[s:s + n]) for n, s in starts]))
     values = values.reshape(len(starts), len(win))
     found = np.isfinite(values)
     best = np.where(found, values, 0).max(0)
