@@ -74,34 +74,70 @@ def _is_cjk(c: np.ndarray) -> np.ndarray:
 def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
     """log P(codes[j] | previous 4) for every j, the order of the longest seen n-gram ending at j,
     and ln(count) of the n-gram ending at each j for n = 1…5 (``-inf`` where unseen)."""
-    size = len(codes)
-    counts = {}
-    counts[1] = stats.unigram(codes)
+    counts = {1: stats.unigram(codes)}
     for n in range(2, ORDER + 1):
-        c = np.full(size, -np.inf, np.float32)
-        c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
-        counts[n] = c
+        counts[n] = np.full(len(codes), -np.inf, np.float32)
+        counts[n][n - 1:] = stats.lookup(ngram_hashes(codes, n))
+    lp, order = _backoff(stats, counts)
+    return lp, order, counts
+
+
+def _backoff(stats: TypoStats, counts: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Stupid backoff over per-position counts: log P at each position and the order it used."""
+    size = len(counts[1])
     lp = np.full(size, -stats.log_total + ORDER * _BACKOFF, np.float32)
     order = np.zeros(size, np.int8)
     done = np.zeros(size, bool)
-    for n in range(ORDER, 0, -1):
+    for n in range(max(counts), 0, -1):
         prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
         ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
         lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
         order[ok] = n
         done |= ok
-    return lp, order, counts
+    return lp, order
+
+
+#: Orders looked up at every position; the higher ones only near an open suspect test (_Context).
+EVERYWHERE = 3
+
+
+def _near(mask: np.ndarray, before: int, after: int) -> np.ndarray:
+    """Positions within ``before`` before to ``after`` after a true position of ``mask``."""
+    run = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
+    size = len(mask)
+    at = np.arange(size)
+    return run[np.minimum(at + before + 1, size)] > run[np.maximum(at - after, 0)]
 
 
 class _Context:
     """One padded text's codes with its per-position n-gram counts and log-probabilities: scoring
     a candidate looks up only the n-grams its change touches and reuses the text's own for the rest
-    (the window before the change is the text's own log-probabilities)."""
+    (the window before the change is the text's own log-probabilities).
+
+    As :func:`forward_logprob`, except that 4- and 5-grams are looked up only near a position whose
+    trigram (with its bigram prefix) is unseen: elsewhere the lower orders settle the suspect test
+    alone (order ≥ 3 either way), and no suspect, hence no candidate window, is near. Wherever
+    ``lp``, ``order`` or ``counts`` are read they are those of :func:`forward_logprob`."""
 
     def __init__(self, stats: TypoStats, codes: np.ndarray):
         self.stats = stats
         self.codes = codes
-        self.lp, self.order, self.counts = forward_logprob(stats, codes)
+        size = len(codes)
+        counts = {1: stats.unigram(codes)}
+        for n in range(2, EVERYWHERE + 1):
+            counts[n] = np.full(size, -np.inf, np.float32)
+            counts[n][n - 1:] = stats.lookup(ngram_hashes(codes, n))
+        _, low = _backoff(stats, counts)
+        # A suspect j has order < 2 at j or < 3 at j + 1 (so low < 3 there); its candidates' windows
+        # read counts from j - 3 (a swap starts at j - 1; prefixes one before) to j + RIGHT + 2.
+        need = _near(low < 3, before=4, after=RIGHT + 3)
+        at = np.flatnonzero(need)
+        for n in range(EVERYWHERE + 1, ORDER + 1):
+            counts[n] = np.full(size, -np.inf, np.float32)
+            here = at[at >= n - 1]
+            counts[n][here] = stats.lookup(_hashes_ending_at(codes, here, n))
+        self.counts = counts
+        self.lp, self.order = _backoff(stats, counts)
 
     def gain(self, pos: np.ndarray, span: int, new: np.ndarray) -> np.ndarray:
         """Change in the summed log P of the characters whose history includes the ``span``
@@ -140,6 +176,11 @@ class _Context:
             after += val
             before += self.lp[pos - LEFT + e]
         return after - before
+
+
+def _hashes_ending_at(codes: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
+    """The hashes of the n-grams of ``codes`` that end at ``ends`` (each ≥ n - 1)."""
+    return hash_columns([codes[ends - n + 1 + k] for k in range(n)])
 
 
 def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
