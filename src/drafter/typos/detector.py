@@ -139,19 +139,25 @@ class _Context:
         self.counts = counts
         self.lp, self.order = _backoff(stats, counts)
 
-    def gain(self, pos: np.ndarray, span: int, new: np.ndarray) -> np.ndarray:
+    def gain(self, pos: np.ndarray, span: int, new: np.ndarray,
+             known: dict[tuple[int, int], np.ndarray] | None = None) -> np.ndarray:
         """Change in the summed log P of the characters whose history includes the ``span``
-        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span)."""
+        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span).
+        ``known``: counts of some changed n-grams, (n, end column) → one value per row, already
+        looked up by the caller (a candidate's bigrams with its neighbours)."""
+        known = known or {}
         stats, rows = self.stats, len(pos)
         width = LEFT + span + RIGHT
         last_changed = LEFT + span - 1
         win = _windows(self.codes, pos, span)
         win[:, LEFT:LEFT + span] = new
         # The n-grams (n, end column) that contain a changed character, looked up in one batch.
-        touched = [(n, e) for e in range(LEFT, width) for n in range(2, ORDER + 1) if e - n + 1 <= last_changed]
+        touched = [(n, e) for e in range(LEFT, width) for n in range(2, ORDER + 1)
+                   if e - n + 1 <= last_changed and (n, e) not in known]
         cols = np.ascontiguousarray(win.T)     # one row per column: contiguous n-gram columns
         values = stats.lookup(np.concatenate([hash_columns(cols[e - n + 1:e + 1]) for n, e in touched]))
         looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
+        looked.update(known)
         for e in range(LEFT, last_changed + 1):
             looked[1, e] = stats.unigram(win[:, e])
         unigram_total = np.full(rows, stats.log_total, np.float32)
@@ -209,28 +215,32 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray,
     which, cand, kind = stats.candidates_of(codes[pos])
     p = pos[which]
     left, right = _bigram(stats, codes[p - 1], cand), _bigram(stats, cand, codes[p + 1])
+    stage = (which, cand, kind, left, right)
     keep = np.isfinite(left) | np.isfinite(right)
     p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
     keep = _top_per_position(stats, ctx, p, cand, left, right)
-    p, cand, kind = p[keep], cand[keep], kind[keep]
+    p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
     if len(p):
         parts.append(dict(pos=p, span=np.ones(len(p), np.int64), c1=cand, c2=np.zeros(len(p), np.uint32),
-                          kind=kind.astype(np.int64), gain=ctx.gain(p, 1, cand[:, None])))
+                          kind=kind.astype(np.int64),
+                          gain=ctx.gain(p, 1, cand[:, None], {(2, LEFT): left, (2, LEFT + 1): right})))
     is_suspect = np.zeros(len(codes), bool)
     is_suspect[pos] = True
-    first = pos[is_suspect[pos + 1]]
-    if len(first):
-        parts.append(_pairs(ctx, first))
+    at = np.flatnonzero(is_suspect[pos + 1])      # suspects followed by one: pos[at + 1] == pos[at] + 1
+    if len(at):
+        parts.append(_pairs(ctx, pos, at, stage))
     swap = j[cjk]
     swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & ~mark[swap + 2] & (codes[swap] != codes[swap + 1])
                 & (is_suspect[swap] | is_suspect[swap + 1]) & (order[swap + 1] < 2)]
     # A transposition is a candidate only when the two characters, never seen in this order,
     # form a frequent pair the other way round (帜旗 → 旗帜; not 网红 → 红网, both rare).
-    swap = swap[_bigram(stats, codes[swap + 1], codes[swap]) >= _MIN_PAIR_BIGRAM]
+    reverse = _bigram(stats, codes[swap + 1], codes[swap])
+    frequent = reverse >= _MIN_PAIR_BIGRAM
+    swap, reverse = swap[frequent], reverse[frequent]
     if len(swap):
         parts.append(dict(pos=swap, span=np.full(len(swap), 2), c1=codes[swap + 1], c2=codes[swap],
                           kind=np.full(len(swap), SWAP),
-                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1))))
+                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1), {(2, LEFT + 1): reverse})))
     parts = [part for part in parts if len(part["pos"])]
     if not parts:
         return None
@@ -341,19 +351,28 @@ def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.n
     return keep
 
 
-def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
-    """Two neighbouring suspects replaced together by a seen two-character word (淡味 → 单位)."""
-    stats, codes = ctx.stats, ctx.codes
-    w1, c1, k1 = stats.candidates_of(codes[first])
-    w2, c2, k2 = stats.candidates_of(codes[first + 1])
+def _pairs(ctx: _Context, pos: np.ndarray, at: np.ndarray, stage: tuple) -> dict[str, np.ndarray]:
+    """Two neighbouring suspects ``pos[at]`` and ``pos[at] + 1`` replaced together by a seen
+    two-character word (淡味 → 单位). ``stage``: the single-character candidates of every suspect
+    of ``pos`` with their bigrams (row → index into pos, candidate, kind, left bigram, right
+    bigram), from which each pair's halves and their outer bigrams are taken."""
+    stats = ctx.stats
+    first = pos[at]
+    which, cand, kinds, left, right = stage
+    halves = []
+    for members, outer in ((at, left), (at + 1, right)):
+        mine = np.zeros(len(pos), bool)
+        mine[members] = True
+        rows = np.flatnonzero(mine[which])
+        halves.append((np.searchsorted(members, which[rows]), cand[rows], kinds[rows], outer[rows]))
+    (w1, c1, k1, out1), (w2, c2, k2, out2) = halves
     # Word-level slips are the pinyin IME's: same-sound candidates only (bounds the cross product).
-    s1, s2 = k1 <= 1, k2 <= 1
     # A first character never seen after its left neighbour, or a second never seen before its
     # right one, cannot make the window probable: dropped before the cross product.
-    s1[s1] = np.isfinite(_bigram(stats, codes[first[w1[s1]] - 1], c1[s1]))
-    s2[s2] = np.isfinite(_bigram(stats, c2[s2], codes[first[w2[s2]] + 2]))
-    w1, c1, k1 = w1[s1], c1[s1], k1[s1]
-    w2, c2, k2 = w2[s2], c2[s2], k2[s2]
+    s1 = (k1 <= 1) & np.isfinite(out1)
+    s2 = (k2 <= 1) & np.isfinite(out2)
+    w1, c1, k1, out1 = w1[s1], c1[s1], k1[s1], out1[s1]
+    w2, c2, k2, out2 = w2[s2], c2[s2], k2[s2], out2[s2]
     n1 = np.bincount(w1, minlength=len(first))
     n2 = np.bincount(w2, minlength=len(first))
     o1 = np.r_[0, np.cumsum(n1)]
@@ -365,13 +384,16 @@ def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
     i1 = o1[pid] + within // width
     i2 = o2[pid] + within % width
     a, b = c1[i1], c2[i2]
-    good = _bigram(stats, a, b) >= _MIN_PAIR_BIGRAM
-    pid, a, b = pid[good], a[good], b[good]
-    kind = PAIR_BASE + np.maximum(k1[i1][good], k2[i2][good]).astype(np.int64)
+    inner = _bigram(stats, a, b)
+    good = inner >= _MIN_PAIR_BIGRAM
+    pid, a, b, i1, i2 = pid[good], a[good], b[good], i1[good], i2[good]
+    kind = PAIR_BASE + np.maximum(k1[i1], k2[i2]).astype(np.int64)
     p = first[pid]
     if not len(p):
         return dict(pos=p, span=p, c1=a, c2=b, kind=kind, gain=np.zeros(0, np.float32))
-    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=ctx.gain(p, 2, np.stack([a, b], 1)))
+    known = {(2, LEFT): out1[i1], (2, LEFT + 1): inner[good], (2, LEFT + 2): out2[i2]}
+    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind,
+                gain=ctx.gain(p, 2, np.stack([a, b], 1), known))
 
 
 FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
