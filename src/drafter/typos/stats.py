@@ -109,9 +109,10 @@ class HashIndex:
     def __init__(self, keys: np.ndarray, values: np.ndarray):
         bits = max(SLOT_BITS if len(keys) > 1 << 21 else int(len(keys)).bit_length() + 1, 1)
         self.shift = np.uint32(32 - bits)
-        zero = keys == 0
-        self.zero = values[zero][0] if zero.any() else None
-        keys, values = keys[~zero], values[~zero]
+        # The keys are sorted and distinct: a key 0 can only come first.
+        self.zero = values[0] if len(keys) and keys[0] == 0 else None
+        if self.zero is not None:
+            keys, values = keys[1:], values[1:]
         n = len(keys)
         slot = (keys >> self.shift).astype(np.int32)      # < 2^SLOT_BITS: int32 is exact, and faster
         at = np.arange(n, dtype=np.int32)
