@@ -509,6 +509,8 @@ class Detector:
                 results[i] = []
             else:
                 todo.setdefault(key, []).append(i)
+        # At least ≈ 10 n-gram lookups a character: a long text builds the index before it starts.
+        self.stats.expect(10 * sum(len(key[0]) for key in todo))
         batch: list[tuple[str, tuple]] = []
         size = 0
         for key in todo:

@@ -57,6 +57,13 @@ class TypoStats:
         """ln(frequency) of each hashed word in jieba's dictionary, ``-inf`` where absent."""
         return self._find("words", self.word_keys, self.word_logf, hashes)
 
+    def expect(self, lookups: int) -> None:
+        """Build the indexes now if ``lookups`` more would pass :data:`INDEX_AFTER` (a caller that
+        knows it has a long text saves the binary searches before the threshold)."""
+        for name, keys, values in (("ngrams", self.keys, self.logc), ("words", self.word_keys, self.word_logf)):
+            if name not in self._index and self._index.get(name + ".seen", 0) + lookups > INDEX_AFTER:
+                self._index[name] = HashIndex(keys, values)
+
     def _find(self, name: str, keys: np.ndarray, values: np.ndarray, hashes: np.ndarray) -> np.ndarray:
         table = self._index.get(name)
         if table is None:
