@@ -114,6 +114,8 @@ class HashIndex:
     answered apart)."""
 
     def __init__(self, keys: np.ndarray, values: np.ndarray):
+        if values.dtype != np.uint8:
+            raise ValueError("HashIndex stores one byte per key")
         bits = max(SLOT_BITS if len(keys) > 1 << 21 else int(len(keys)).bit_length() + 1, 1)
         self.shift = np.uint32(32 - bits)
         # The keys are sorted and distinct: a key 0 can only come first.
@@ -131,25 +133,30 @@ class HashIndex:
         self.values = np.zeros(size, values.dtype)
         self.keys[slot] = keys
         self.values[slot] = values
+        self._scaled: dict[float, np.ndarray] = {}
 
     def lookup(self, hashes: np.ndarray, scale: float) -> np.ndarray:
         """The value/scale of each hash, ``-inf`` where absent (as :func:`_lookup`)."""
+        lut = self._scaled.get(scale)
+        if lut is None:     # value/scale for every byte value: the same float32 division, done once
+            lut = self._scaled[scale] = np.arange(256, dtype=np.uint8).astype(np.float32) / scale
         out = np.full(len(hashes), -np.inf, np.float32)
         slot = (hashes >> self.shift).astype(np.intp)
-        h, where = hashes, None
+        k = self.keys[slot]
+        found = np.flatnonzero(k == hashes)
+        out[found] = lut[self.values[slot[found]]]
+        # Probes past the home slot (a third of the hashes), on the ones still open.
+        where = np.flatnonzero((k < hashes) & (k != 0))
+        slot, h = slot[where] + 1, hashes[where]
         while len(slot):
             k = self.keys[slot]
             hit = k == h
-            if where is None:
-                out[hit] = self.values[slot[hit]].astype(np.float32) / scale
-            else:
-                out[where[hit]] = self.values[slot[hit]].astype(np.float32) / scale
+            out[where[hit]] = lut[self.values[slot[hit]]]
             more = (k < h) & (k != 0)
-            where = np.flatnonzero(more) if where is None else where[more]
-            slot, h = slot[more] + 1, h[more]
+            where, slot, h = where[more], slot[more] + 1, h[more]
         zero = hashes == 0      # an empty slot "matched" it above
         if zero.any():
-            out[zero] = -np.inf if self.zero is None else (np.asarray([self.zero]).astype(np.float32) / scale)[0]
+            out[zero] = -np.inf if self.zero is None else lut[self.zero]
         return out
 
 
