@@ -88,12 +88,13 @@ def _backoff(stats: TypoStats, counts: dict[int, np.ndarray]) -> tuple[np.ndarra
     lp = np.full(size, -stats.log_total + ORDER * _BACKOFF, np.float32)
     order = np.zeros(size, np.int8)
     done = np.zeros(size, bool)
-    for n in range(max(counts), 0, -1):
-        prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
-        ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
-        lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
-        order[ok] = n
-        done |= ok
+    with np.errstate(invalid="ignore"):     # -inf - -inf where unseen: never copied
+        for n in range(max(counts), 0, -1):
+            prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
+            ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
+            np.copyto(lp, counts[n] - prefix + (ORDER - n) * _BACKOFF, where=ok)
+            order[ok] = n
+            done |= ok
     return lp, order
 
 
@@ -127,10 +128,11 @@ class _Context:
         for n in range(2, EVERYWHERE + 1):
             counts[n] = np.full(size, -np.inf, np.float32)
             counts[n][n - 1:] = stats.lookup(ngram_hashes(codes, n))
-        _, low = _backoff(stats, counts)
-        # A suspect j has order < 2 at j or < 3 at j + 1 (so low < 3 there); its candidates' windows
+        # Order < 3 at q unless the trigram ending at q and its bigram prefix are both seen.
+        low = ~(np.isfinite(counts[3]) & np.isfinite(np.r_[np.float32(-np.inf), counts[2][:-1]]))
+        # A suspect j has order < 2 at j or < 3 at j + 1 (so low there); its candidates' windows
         # read counts from j - 3 (a swap starts at j - 1; prefixes one before) to j + RIGHT + 2.
-        need = _near(low < 3, before=4, after=RIGHT + 3)
+        need = _near(low, before=4, after=RIGHT + 3)
         at = np.flatnonzero(need)
         for n in range(EVERYWHERE + 1, ORDER + 1):
             counts[n] = np.full(size, -np.inf, np.float32)
@@ -170,17 +172,20 @@ class _Context:
 
         after = np.zeros(rows, np.float32)
         before = np.zeros(rows, np.float32)
-        for e in range(LEFT, width):
-            val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
-            done = np.zeros(rows, bool)
-            for n in range(ORDER, 0, -1):
-                c = count(n, e)
-                prefix = count(n - 1, e - 1)
-                ok = ~done & np.isfinite(c) & np.isfinite(prefix)
-                val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
-                done |= ok
-            after += val
-            before += self.lp[pos - LEFT + e]
+        finite = {key: np.isfinite(v) for key, v in looked.items()}
+        with np.errstate(invalid="ignore"):     # -inf - -inf where unseen: never copied
+            for e in range(LEFT, width):
+                val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
+                done = np.zeros(rows, bool)
+                for n in range(ORDER, 0, -1):
+                    c = count(n, e)
+                    prefix = count(n - 1, e - 1)
+                    ok = ~done & (finite[n, e] if (n, e) in finite else np.isfinite(c))
+                    ok &= finite[n - 1, e - 1] if (n - 1, e - 1) in finite else np.isfinite(prefix)
+                    np.copyto(val, c - prefix + (ORDER - n) * _BACKOFF, where=ok)
+                    done |= ok
+                after += val
+                before += self.lp[pos - LEFT + e]
         return after - before
 
 
