@@ -19,6 +19,11 @@ For a paragraph:
    once more, in the paragraphs that changed (a second typo is easier to see once its neighbour
    is fixed).
 
+Speed (findings unchanged by each of these; ``tools/typo_identical.py`` checks it): the text's 4-
+and 5-grams are looked up only near an unseen trigram; a candidate's bigrams with its neighbours are
+looked up once and reused; candidates that cannot reach the threshold whatever their word evidence
+never look it up; the second round packs only the paragraphs that changed.
+
 Paragraphs are packed with boundaries between them, so a paragraph's findings depend on its text
 alone; :mod:`drafter.typos.results` remembers them per paragraph (in memory and on disk), so a
 re-check (the editor's live check, a second run) only scores the paragraphs that changed.

@@ -4,11 +4,11 @@ Built by ``tools/build_typo_stats.py`` (see its docstring for sources and licenc
 Loading reads ≈ 22 MB of arrays (tens of milliseconds); searching a memory map instead was ten
 times slower (page faults on every binary search).
 
-Lookups: the shipped keys are sorted hashes, searched with ``np.searchsorted``. Once a process has
-looked up more than :data:`INDEX_AFTER` hashes (a long document, not the seed's few thousand
-characters), an open-addressing table is built from them (≈ 70 ms, 42 MB): each hash is then
-found in one or two probes instead of a sort of the needles and a 22-step binary search — 4× less
-CPU per lookup. Both give the same values, bit for bit.
+Lookups: the shipped keys are sorted hashes, searched with ``np.searchsorted``. For a long text
+(:meth:`TypoStats.expect`, or once a process has looked up more than :data:`INDEX_AFTER` hashes) an
+open-addressing table is built from them (55–250 ms, 42 MB; no data file changes): each hash is
+then found in one or two probes instead of a sort of the needles and a 22-step binary search —
+4–5× less CPU per lookup. Both give the same values, bit for bit.
 """
 
 from __future__ import annotations
