@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import regex as _regex
-
 from ..checklists.cache import load_checklists
 from ..checklists.matching import ChecklistSet
 from ..diagnostics import Edit, Fix
+from ..files.patterns import FAST_PATTERNS, fast  # noqa: F401 - FAST_PATTERNS for the tests
 from ..report.model import ReportDate
 from ..report.period import judged_date
 from . import CheckContext, code_selected
@@ -86,19 +85,6 @@ def heading_marks(ctx: CheckContext) -> set[int]:
     return ctx.cache["heading_marks"]
 
 
-#: Every pattern compiled by :func:`fast_pattern` (tests/unit_tests/test_fast_patterns.py
-#: checks each against ``re`` on real text).
-FAST_PATTERNS: list = []
-
-
-def fast_pattern(pattern: str, flags: int = 0):
-    """``pattern`` compiled by the ``regex`` package in its ``re``-compatible mode (V0): the same
-    matches as ``re.compile(pattern, flags)``, found faster where a pattern opens with a
-    lookbehind or an alternation (``re`` then tries every position of the text; ``regex``
-    first looks for the characters a match needs): 20–40× on the number and date patterns.
-
-    ``flags`` are ``re`` flags (their values are the same in ``regex``).
-    """
-    compiled = _regex.compile(pattern, flags | _regex.V0)
-    FAST_PATTERNS.append((compiled, flags))
-    return compiled
+#: ``fast_pattern(pattern, flags)``: a pattern that opens with a lookbehind or an alternation,
+#: run by the ``regex`` package on long texts (see :mod:`drafter.files.patterns`).
+fast_pattern = fast

@@ -11,9 +11,8 @@ Complete dates written 2020-6-1 are allowed by 5.1.4 and left alone.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import CJK, body_start, replace_fix, wanted
 
@@ -27,13 +26,13 @@ RULES = [
 ]
 
 _N = r"[0-9]+(?:\.[0-9]+)?"
-_RANGE = re.compile(
+_RANGE = re_compile(
     rf"(?<![0-9A-Za-z.\-/:#＃])(?P<ord>第)?(?P<a>{_N})(?P<ua>%|万|亿)?(?P<sep>[-－–~〜～—])(?P<b>{_N})(?P<ub>%|万|亿)?"
     rf"(?![0-9.\-/:])(?P<after>[{CJK}]?)")
 # Words after the second number that make the range one of time or of sequence (一字线).
-_TIME_OR_ORDER = re.compile(r"[年月日时号届期批次季周代]|点|世纪|年代|学年|轮|级|版|章|条|款|项目")
-_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
-_CODE_BEFORE = re.compile(r"[A-Za-z/][A-Za-z/ ]*\s*$")
+_TIME_OR_ORDER = re_compile(r"[年月日时号届期批次季周代]|点|世纪|年代|学年|轮|级|版|章|条|款|项目")
+_YEAR = re_compile(r"^(?:19|20)[0-9]{2}$")
+_CODE_BEFORE = re_compile(r"[A-Za-z/][A-Za-z/ ]*\s*$")
 
 
 def check(ctx: CheckContext):
