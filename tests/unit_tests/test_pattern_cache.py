@@ -53,6 +53,23 @@ def test_patterns_from_the_cache_match_as_re_does(monkeypatch, tmp_path):
     assert not patterns._new
 
 
+def test_regex_patterns_from_the_cache_match_as_compiled(monkeypatch, tmp_path):
+    import regex
+
+    text = (samples_dir() / "propaganda-dept-2020-h1-report.txt").read_text(encoding="utf-8") + "第3-5批 张宏扬同志"
+    patterns = _fresh(monkeypatch, tmp_path)
+    made = [patterns.FastPattern(p, f) for p, f in PATTERNS]
+    fresh = [m.regex_pattern() for m in made]
+    patterns._save()
+    assert list((tmp_path / "patterns").glob("regex-*.pickle"))
+    patterns = _fresh(monkeypatch, tmp_path)
+    for (pattern, flags), compiled in zip(PATTERNS, fresh):
+        cached = patterns.FastPattern(pattern, flags).regex_pattern()
+        assert cached is not compiled and (cached.pattern, cached.flags) == (compiled.pattern, compiled.flags)
+        assert cached.flags & regex.V1 == 0 and not patterns._regex_new   # re-compatible mode
+        assert [m.span() for m in cached.finditer(text)] == [m.span() for m in re.compile(pattern, flags).finditer(text)]
+
+
 def test_a_corrupt_cache_file_is_ignored(monkeypatch, tmp_path):
     patterns = _fresh(monkeypatch, tmp_path)
     path = patterns._cache_file()

@@ -15,7 +15,8 @@ mode: the same matches) first looks for the characters a match needs — 20–60
 2.7 MB report. On a short text the difference is well under a millisecond while importing
 ``regex`` and compiling its patterns costs 30–40 ms, so :class:`FastPattern` uses ``re`` below
 :data:`FAST_FROM` characters and ``regex`` from there on
-(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree).
+(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree). Its ``regex`` patterns
+are kept in the user cache too, as ``regex`` pickles them: their compiled code, not their text.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _MAX_ENTRIES = 2_000
 
 _table: dict | None = None      # (pattern, flags) → (flags, code, groups, groupindex, indexgroup)
 _new: dict = {}                 # entries compiled in this run, written at exit
+_regex_table: dict | None = None    # (pattern, flags) → a regex pattern (pickled by regex itself)
+_regex_new: dict = {}
 
 
 def _cache_file() -> str | None:
@@ -67,7 +70,7 @@ def _load() -> dict:
             path = _cache_file()
             if path is not None:
                 with open(path, "rb") as handle:
-                    loaded = marshal.load(handle)
+                    loaded = marshal.loads(handle.read())   # load(handle) reads item by item
                 if isinstance(loaded, dict):
                     _table = loaded
         except Exception:  # missing, unreadable or corrupt: compile as re does
@@ -75,25 +78,82 @@ def _load() -> dict:
     return _table
 
 
+def _regex_cache_file(regex: Any) -> str | None:
+    from .cache import blake2b, cache_root
+
+    root = cache_root()
+    if root is None:
+        return None
+    tag = blake2b(repr((sys.version, regex.__version__)).encode(), digest_size=8).hexdigest()
+    return os.path.join(root, "patterns", f"regex-{tag}.pickle")
+
+
+def _load_regex(regex: Any) -> dict:
+    """The regex patterns of earlier runs. ``regex`` pickles a pattern as its compiled form
+    (``_regex.compile`` of the stored code), so loading one costs no parsing or compiling."""
+    global _regex_table
+    if _regex_table is None:
+        _regex_table = {}
+        try:
+            import pickle
+
+            path = _regex_cache_file(regex)
+            if path is not None:
+                with open(path, "rb") as handle:
+                    loaded = pickle.loads(handle.read())
+                if isinstance(loaded, dict):
+                    _regex_table = loaded
+        except Exception:  # missing, unreadable or corrupt: compile afresh
+            pass
+    return _regex_table
+
+
 def _save() -> None:
     """Write this run's new entries beside the old ones (atomically; errors ignored)."""
-    if not _new:
-        return
-    try:
-        import marshal
+    for new, old, path, dumps in ((_new, _table, lambda: _cache_file(), _marshal_dumps),
+                                  (_regex_new, _regex_table, _regex_path, _pickle_dumps)):
+        if not new:
+            continue
+        try:
+            from .save import atomic_write
 
-        from .save import atomic_write
+            target = path()
+            if target is None:
+                continue
+            table = dict(old or {}) if len(old or {}) + len(new) <= _MAX_ENTRIES else {}
+            table.update(new)
+            new.clear()
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            atomic_write(target, dumps(table))
+        except Exception:  # the cache is an optimisation; a read-only home must not break checks
+            pass
 
-        path = _cache_file()
-        if path is None:
-            return
-        table = dict(_table or {}) if len(_table or {}) + len(_new) <= _MAX_ENTRIES else {}
-        table.update(_new)
-        _new.clear()
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        atomic_write(path, marshal.dumps(table))
-    except Exception:  # the cache is an optimisation; a read-only home must not break checks
-        pass
+
+def _marshal_dumps(table: dict) -> bytes:
+    import marshal
+
+    return marshal.dumps(table)
+
+
+def _pickle_dumps(table: dict) -> bytes:
+    import pickle
+
+    return pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _regex_path() -> str | None:
+    import regex
+
+    return _regex_cache_file(regex)
+
+
+def _remember(new: dict, key: tuple, value: Any) -> None:
+    """Keep ``value`` for the cache file, written when the process exits."""
+    if not _new and not _regex_new:
+        import atexit
+
+        atexit.register(_save)
+    new[key] = value
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
@@ -122,11 +182,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
         raise
     except Exception:  # internals not as expected: leave it to re
         return re.compile(pattern, flags)
-    if not _new:
-        import atexit
-
-        atexit.register(_save)
-    _new[key] = entry
+    _remember(_new, key, entry)
     return compiled
 
 
@@ -159,7 +215,11 @@ class FastPattern:
         if self._regex is None:
             import regex
 
-            self._regex = regex.compile(self.pattern, self.flags | regex.V0)
+            key = (self.pattern, self.flags)
+            self._regex = _load_regex(regex).get(key)
+            if self._regex is None:
+                self._regex = regex.compile(self.pattern, self.flags | regex.V0)
+                _remember(_regex_new, key, self._regex)
         return self._regex
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
