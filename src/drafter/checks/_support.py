@@ -6,6 +6,7 @@ A module whose name starts with ``_`` is not a check; the registry skips it.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any, Iterable
 
 from ..checklists.cache import load_checklists
 from ..checklists.matching import ChecklistSet
@@ -66,6 +67,45 @@ def body_start(ctx: CheckContext) -> int:
     """Offset where the checkable text starts (after Markdown front matter)."""
     span = ctx.report.front_matter_span
     return span.end if span is not None else 0
+
+
+def lines_with(text: str, start: int, needles: Iterable[str] = (), core: Any = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text`` from ``start`` on that holds one of ``needles``
+    (found by ``str.find``) or a match of the pattern ``core``, in text order; a line's end is its
+    ``\n`` (or the text's end).
+
+    A check whose pattern never matches across a line end and always contains a needle (or a
+    core match) searches only these lines, with ``finditer(text, line_start, line_end)``: the same
+    matches as one pass over the whole text (lookbehinds still see the character before a line,
+    lookaheads a line end as the text's end, which no such pattern tells from ``\n``), without
+    trying the pattern at every position of a long report (≈ 40 ms a pattern at 2.7 MB).
+    """
+    find, rfind = text.find, text.rfind
+    starts: set[int] = set()
+    for needle in needles:
+        at = find(needle, start)
+        while at != -1:
+            starts.add(rfind("\n", 0, at) + 1)
+            line_end = find("\n", at)
+            if line_end == -1:
+                break
+            at = find(needle, line_end)
+    if core is not None:
+        at = start
+        while True:
+            m = core.search(text, at)
+            if m is None:
+                break
+            starts.add(rfind("\n", 0, m.start()) + 1)
+            line_end = find("\n", m.start())
+            if line_end == -1:
+                break
+            at = line_end
+    out = []
+    for line_start in sorted(starts):
+        line_end = find("\n", line_start)
+        out.append((max(line_start, start), len(text) if line_end == -1 else line_end))
+    return out
 
 
 #: A character class body for CJK ideographs (Extension A and the basic block).
