@@ -12,7 +12,7 @@ from ..checklists.cache import load_checklists
 from ..checklists.matching import ChecklistSet
 from ..diagnostics import Edit, Fix
 from ..files.patterns import FAST_PATTERNS, fast  # noqa: F401 - FAST_PATTERNS for the tests
-from ..report.model import ReportDate
+from ..report.model import ReportDate, made
 from ..report.period import judged_date
 from . import CheckContext, code_selected
 
@@ -60,7 +60,7 @@ def wanted(ctx: CheckContext, code: str) -> bool:
 
 def replace_fix(start: int, end: int, replacement: str, safe: bool = True) -> Fix:
     """A fix replacing ``[start, end)`` with ``replacement``."""
-    return Fix(edits=(Edit(start, end, replacement),), safe=safe)
+    return made(Fix, edits=(made(Edit, start=start, end=end, replacement=replacement),), safe=safe)
 
 
 def body_start(ctx: CheckContext) -> int:
