@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Severity
 from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
-from ._support import body_start, wanted
+from ._support import body_start, fast_pattern, wanted
 
 RULES = [
     Rule("placeholder.figure", Severity.WARNING, "未填写的数字占位符（X次、X余条、X万多条次）",
@@ -44,7 +44,7 @@ _DECIMAL_RE = re_compile(rf"[.．][{_X}0-9]")
 
 _CONTEXT_BEFORE = re_compile(r"(?:[第达约近超共计占]|增长|下降|减少|同比|环比|突破)$")
 _CONTEXT_AFTER = "，。；、：,;:%％ \t\n"
-_NAME_RE = re_compile(rf"[XＸ]{{2,}}|某某")
+_NAME_RE = fast_pattern(rf"[XＸ]{{2,}}|某某")
 _LATIN = re_compile(r"[A-Za-z0-9_]")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Edit, Fix, Severity
 from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
-from ._support import CJK, body_start, heading_marks, replace_fix, wanted
+from ._support import CJK, body_start, fast_pattern, heading_marks, replace_fix, wanted
 
 RULES = [
     Rule("punct.half-width", Severity.WARNING, "中文文本中使用了半角标点（, ; : ? ! ( ) \" '）",
@@ -30,7 +30,7 @@ _CJK_AFTER = re_compile(rf"[{CJK}“‘（《【]")
 _PAREN_RE = re_compile(r"\(([^()\n]{1,120})\)")
 _HAS_CJK = re_compile(rf"[{CJK}]")
 _DOUBLE_QUOTED = re_compile(r'"([^"\n]{1,200})"')
-_SINGLE_QUOTED = re_compile(r"(?<![A-Za-z])'([^'\n]{1,120})'(?![A-Za-z])")
+_SINGLE_QUOTED = fast_pattern(r"(?<![A-Za-z])'([^'\n]{1,120})'(?![A-Za-z])")
 
 
 def check(ctx: CheckContext):
