@@ -22,7 +22,8 @@ RULES = [
 ]
 
 _SAME = re_compile(r"([。，、；：！？])\1+")
-_MIXED = re_compile(r"[，、；：]+(?=[。！？])")
+# [x][x]* rather than [x]+: a pattern that opens with a character class lets re skip ahead.
+_MIXED = re_compile(r"[，、；：][，、；：]*(?=[。！？])")
 
 
 def check(ctx: CheckContext):
