@@ -66,10 +66,15 @@ def test_same_matches_on_the_corpus(path):
         _same(handle.read(1_000_000))
 
 
-def test_long_texts_go_to_regex_and_short_ones_to_re():
-    fast = FAST_PATTERNS[0]
-    assert fast.engine(FAST_FROM) is fast.regex_pattern()
+def test_without_a_cache_short_texts_go_to_re(monkeypatch):
+    from drafter.files import patterns
+
+    fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    monkeypatch.setattr(patterns, "_cacheable", False)
     assert isinstance(fast.engine(FAST_FROM - 1), re.Pattern)
+    assert fast.engine(FAST_FROM) is fast.regex_pattern()
+    monkeypatch.setattr(patterns, "_cacheable", True)
+    assert fast.engine(10) is fast.regex_pattern()
     long_text = "2020.1.5，3-5次 " * (FAST_FROM // 10)
     for pattern in FAST_PATTERNS:
         assert [m.span() for m in pattern.finditer(long_text)] == \

@@ -12,11 +12,11 @@ a stale or corrupt file) falls back to ``re.compile``; the cache never changes a
 :func:`fast` wraps patterns that open with a lookbehind or an alternation: ``re`` tries such a
 pattern at every position of the text, while the ``regex`` package (in its re-compatible V0
 mode: the same matches) first looks for the characters a match needs — 20–60× faster on a
-2.7 MB report. On a short text the difference is well under a millisecond while importing
-``regex`` and compiling its patterns costs 30–40 ms, so :class:`FastPattern` uses ``re`` below
-:data:`FAST_FROM` characters and ``regex`` from there on
-(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree). Its ``regex`` patterns
-are kept in the user cache too, as ``regex`` pickles them: their compiled code, not their text.
+2.7 MB report. Compiling its ``regex`` patterns costs
+30–40 ms, so they are kept in the user cache, as ``regex`` pickles them (their compiled code, not
+their text); with caching off (``DRAFTER_NO_CACHE``) a text shorter than :data:`FAST_FROM`
+characters is searched by ``re`` instead, which costs it well under a millisecond more
+(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree).
 """
 
 from __future__ import annotations
@@ -106,6 +106,20 @@ def _load_regex(regex: Any) -> dict:
         except Exception:  # missing, unreadable or corrupt: compile afresh
             pass
     return _regex_table
+
+
+def _regex_cacheable() -> bool:
+    """Whether ``regex`` patterns are kept between runs (then a short text uses them too: after
+    the first run they cost no compiling, and each search is faster than ``re``'s)."""
+    global _cacheable
+    if _cacheable is None:
+        from .cache import cache_root
+
+        _cacheable = cache_root() is not None
+    return _cacheable
+
+
+_cacheable: bool | None = None
 
 
 def _save() -> None:
@@ -203,8 +217,9 @@ class FastPattern:
         self._regex: Any = None
 
     def engine(self, length: int) -> Any:
-        """The compiled pattern used for a text of ``length`` characters."""
-        if length < FAST_FROM:
+        """The compiled pattern used for a text of ``length`` characters: ``regex``'s, unless
+        the text is short and there is no user cache to keep ``regex``'s compiled form in."""
+        if self._regex is None and length < FAST_FROM and not _regex_cacheable():
             if self._re is None:
                 self._re = compile(self.pattern, self.flags)
             return self._re
