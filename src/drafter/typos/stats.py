@@ -83,7 +83,8 @@ def load_stats(folder: str | None = None) -> TypoStats:
         def arr(name: str) -> np.ndarray:
             # Mapped, not read: the pages a check touches come in from the page cache on demand
             # (loading the 21 MB of tables took 25 ms of a first check's time; mapping them 8).
-            return np.load(base / f"{name}.npy", allow_pickle=False, mmap_mode="r")
+            # asarray: a plain array over the mapping (np.memmap indexes through Python code).
+            return np.asarray(np.load(base / f"{name}.npy", allow_pickle=False, mmap_mode="r"))
 
         return TypoStats(
             keys=arr("ngram_keys"), logc=arr("ngram_logc"), log_scale=float(meta["log_scale"]),
