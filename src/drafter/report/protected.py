@@ -160,7 +160,7 @@ def _organizations(text: str) -> Iterable[ProtectedSpan]:
 
 #: A quoted short name: a campaign, slogan, brand or honour of a few characters (“XX有礼”, 「十进」)
 #: with no clause punctuation inside. Longer quotes are sentences and slogans a typo can hide in.
-_SHORT_QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
+_SHORT_QUOTE = re_compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
 #: National media and platforms that reports cite as outlets (a product-level list, by name).
 MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央广网", "中央电视台", "中央人民广播电台", "中央广播电视总台",
                "中国之声", "新闻联播", "焦点访谈", "人民日报", "人民网", "光明日报", "光明网", "经济日报", "求是",
@@ -168,8 +168,8 @@ MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央�
                "工人日报", "农民日报", "科技日报", "中国纪检监察报", "中国组织人事报", "学习时报", "环球时报",
                "参考消息", "澎湃新闻", "今日头条", "抖音", "快手", "微信", "微博", "视频号", "公众号", "头条号", "哔哩哔哩")
 #: Outlet kinds a name comes before (XX日报, 江苏卫视, 县融媒体中心): the name is protected too.
-_MEDIA_SUFFIX = re.compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
-_MEDIA_NAME = re.compile("|".join(sorted(MEDIA_NAMES, key=len, reverse=True)))
+_MEDIA_SUFFIX = re_compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
+_MEDIA_NAME = re_compile("|".join(sorted(MEDIA_NAMES, key=len, reverse=True)))
 
 
 def detector_only_spans(text: str) -> list[ProtectedSpan]:
