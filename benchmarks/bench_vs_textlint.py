@@ -13,7 +13,10 @@ Runs are interleaved (one of each per round, the order rotating), so a change in
 load hits all three alike; the figures are medians over the rounds. Each run's wall time and CPU
 time (user + sys of the child, from ``os.wait4``) are recorded: on a shared machine the CPU time
 is the steadier figure. The load average is printed before and after. Then drafter alone: time at
-1000× against 250× (linear means a ratio of 4) and the peak RSS at each size.
+1000× against 250× (linear means a ratio of 4) and the peak RSS at each size. Last, where the shared
+corpus is reachable (``../shared`` beside the repository, or ``BENCH_SHARED``), ≈ 2.5 MB of distinct
+corpus paragraphs: the repeated sample flatters drafter's typo detector, whose findings are
+remembered per paragraph; there drafter is timed with its findings remembered and without.
 
 Targets (issue 11): drafter ≤ 0.2 × textlint-prh at 1×, 30×, 250× and on the folder, with and
 without the dictionary; 1000×/250× ≤ 4.1; peak RSS ≤ 150 MB at 250×.
@@ -38,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_check import SEED, _bench_checklist  # noqa: E402  (the same dictionary generator)
+from bench_typo import distinct_text  # noqa: E402  (2.7 MB of corpus paragraphs, none repeated)
 
 SIZES = (1, 30, 250)
 FOLDER_COPIES = 200
@@ -58,8 +62,11 @@ class Runs:
         return statistics.median(self.cpu)
 
 
-def run_once(args: list[str], env: dict, cwd: Path, runs: Runs, ok_codes=(0, 1)) -> None:
-    """Run ``args`` once with output discarded; add its wall and CPU time and RSS to ``runs``."""
+def run_once(args: list[str], env: dict, cwd: Path, runs: Runs, ok_codes=(0, 1), before=None) -> None:
+    """Run ``args`` once with output discarded; add its wall and CPU time and RSS to ``runs``.
+    ``before()``, when given, runs first (untimed)."""
+    if before is not None:
+        before()
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=errors, env=env, cwd=cwd)
@@ -212,9 +219,46 @@ def main() -> None:
             f"{label} drafter {by['drafter'].rss / 1024:.0f} MB, +dict {by['drafter+dict'].rss / 1024:.0f} MB, "
             f"textlint {by['textlint-prh'].rss / 1024:.0f} MB" for label, by in results.items())
               + f"; 1000× +dict {lin['1000×'].rss / 1024:.0f} MB (target ≤ 150 MB at 250×)")
+        distinct_rows(work, env, textlint, commands, rounds)
         print(f"end: {load()}")
         if not os.environ.get("BENCH_TEXTLINT_DIR"):
             shutil.rmtree(tmp_path / "npm", ignore_errors=True)
+
+
+def distinct_rows(work: Path, env: dict, textlint: Path, commands: dict, rounds: int) -> None:
+    """The 250× input repeats one report, and drafter's typo detector remembers its findings per
+    paragraph (in the user cache), so it scores the report's ≈ 40 distinct paragraphs once. A real
+    2.7 MB report repeats nothing: time ≈ 2.5 MB of distinct corpus paragraphs too, drafter with
+    its findings remembered from the previous run (a writer re-checking) and with the findings
+    file deleted before each run (a report checked for the first time)."""
+    shared = Path(os.environ.get("BENCH_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    path = distinct_text(shared, work) if (shared / "corpus").is_dir() else None
+    if path is None:
+        print(f"\n(no corpus at {shared}/corpus, BENCH_SHARED: the distinct-text rows are skipped)")
+        return
+    findings = Path(env["DRAFTER_CACHE_DIR"]) / "typo-suspects.sqlite3"
+
+    def forget() -> None:
+        findings.unlink(missing_ok=True)
+
+    rows = {"textlint-prh": Runs(), "drafter": Runs(), "drafter, findings not cached": Runs()}
+    files = [path.name]
+    run_once(commands["drafter"](files), env, work, Runs())
+    run_once(commands["textlint-prh"](files), env, work, Runs())
+    for r in range(max(1, rounds)):
+        names = list(rows)
+        for name in names[r % 3:] + names[:r % 3]:
+            if name == "drafter, findings not cached":
+                run_once(commands["drafter"](files), env, work, rows[name], before=forget)
+            else:
+                run_once(commands[name](files), env, work, rows[name])
+    tl = rows["textlint-prh"]
+    print(f"\n{path.stat().st_size / 1e6:.2f} MB of distinct corpus paragraphs (medians of {max(1, rounds)} rounds):")
+    for name, runs in rows.items():
+        ratio = "" if name == "textlint-prh" else \
+            f"   ratio wall {runs.median_wall() / tl.median_wall():.2f}, CPU {runs.median_cpu() / tl.median_cpu():.2f}"
+        print(f"  {name:<30}{runs.median_wall():8.3f} s wall / {runs.median_cpu():.3f} s CPU, "
+              f"{runs.rss / 1024:.0f} MB{ratio}")
 
 
 if __name__ == "__main__":

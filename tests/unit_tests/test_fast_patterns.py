@@ -1,8 +1,10 @@
-"""Patterns compiled with the regex package for speed match exactly what ``re`` matches.
+"""Patterns run by the regex package on long texts match exactly what ``re`` matches.
 
-:func:`drafter.checks._support.fast_pattern` hands a check's pattern to ``regex`` (V0, the
-re-compatible mode) because ``re`` scans a pattern that opens with a lookbehind at every position
-of the text. Every such pattern is compared with ``re.compile`` of the same text and flags: on
+:func:`drafter.files.patterns.fast` (``checks._support.fast_pattern``) hands a pattern to ``regex``
+(V0, the re-compatible mode) on texts of :data:`~drafter.files.patterns.FAST_FROM` characters or
+more, because ``re`` scans a pattern that opens with a lookbehind at every position of the text;
+shorter texts go to ``re``. Every such pattern's ``regex`` form is compared with ``re.compile`` of
+the same text and flags: on
 the samples, on generated strings of the characters these patterns are about, and, where the
 shared corpus is reachable (``../shared/corpus`` beside the repository, or
 ``$DRAFTER_SHARED``), on a megabyte of real official text per file.
@@ -21,10 +23,12 @@ from hypothesis import strategies as st
 
 from drafter.checks import all_checks
 from drafter.checks._support import FAST_PATTERNS
+from drafter.files.patterns import FAST_FROM
 from drafter.files.resources import samples_dir
+from drafter.report import protected  # noqa: F401 - its fast patterns join the list
 
-all_checks()  # import every check module, so that every fast pattern is compiled
-PATTERNS = list(FAST_PATTERNS)
+all_checks()  # import every check module, so that every fast pattern is made
+PATTERNS = [(fast.regex_pattern(), fast.flags) for fast in FAST_PATTERNS]
 SHARED = Path(os.environ.get("DRAFTER_SHARED") or Path(__file__).resolve().parents[3] / "shared")
 CORPUS = sorted((SHARED / "corpus").glob("*.txt.gz")) if (SHARED / "corpus").is_dir() else []
 ALPHABET = ("0123456789０１２３４５６７８９,.，。、；：:;！？?-－—–/／%％#＃ \t\u3000\n"
@@ -60,3 +64,18 @@ def test_same_matches_on_generated_text(text):
 def test_same_matches_on_the_corpus(path):
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         _same(handle.read(1_000_000))
+
+
+def test_without_a_cache_short_texts_go_to_re(monkeypatch):
+    from drafter.files import patterns
+
+    fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    monkeypatch.setattr(patterns, "_cacheable", False)
+    assert isinstance(fast.engine(FAST_FROM - 1), re.Pattern)
+    assert fast.engine(FAST_FROM) is fast.regex_pattern()
+    monkeypatch.setattr(patterns, "_cacheable", True)
+    assert fast.engine(10) is fast.regex_pattern()
+    long_text = "2020.1.5，3-5次 " * (FAST_FROM // 10)
+    for pattern in FAST_PATTERNS:
+        assert [m.span() for m in pattern.finditer(long_text)] == \
+            [m.span() for m in re.compile(pattern.pattern, pattern.flags).finditer(long_text)]

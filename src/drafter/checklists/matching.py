@@ -18,9 +18,10 @@ from typing import Any, Iterable, Iterator
 import ahocorasick
 import regex
 
-from .model import Checklist, Entry
 from ..diagnostics import Edit, apply_edits
 from ..errors import ChecklistError
+from ..files.patterns import compile as re_compile
+from .model import Checklist, Entry
 
 #: Seconds a regex entry may spend on one document before it is skipped with a diagnostic.
 REGEX_TIMEOUT = 0.25
@@ -277,7 +278,7 @@ def _required(items: list) -> set[str] | None:
 
 # --------------------------------------------------------------------------- the automaton's alphabet
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re_compile("[\U00010000-\U0010FFFF]")
 
 
 def code_units(text: str) -> str:

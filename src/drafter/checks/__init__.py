@@ -20,6 +20,9 @@ from ..outlines.definition import Outline
 from ..outlines.matching import OutlineMatch
 
 
+_SEVERITY_OF = {s.value: s for s in Severity}
+
+
 @dataclass(frozen=True)
 class Rule:
     """A diagnostic code and its documentation."""
@@ -48,11 +51,13 @@ class CheckContext:
                    severity: Severity | str | None = None, **kwargs: Any) -> Diagnostic:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
-        rule = rule_for(code)
         if isinstance(severity, Severity):
             sev = severity
+        elif severity is not None:
+            sev = _SEVERITY_OF.get(severity) or Severity(severity)
         else:
-            sev = Severity(severity) if severity is not None else (rule.severity if rule else Severity.WARNING)
+            rule = rule_for(code)
+            sev = rule.severity if rule else Severity.WARNING
         if "part" not in kwargs and "section" not in kwargs:
             kwargs["part"], kwargs["section"] = self.match.locate(start)
         return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
@@ -22,8 +23,8 @@ RULES = [
          good="发挥“百姓百团、百人百讲”的作用……发挥“百姓百团、百人百讲”的牵引作用", fixable=True),
 ]
 
-_QUOTED = re.compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,40})》")
-_SEPARATORS = re.compile(r"[\s\u3000、，,·•・\-—_/／]+")
+_QUOTED = re_compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,40})》")
+_SEPARATORS = re_compile(r"[\s\u3000、，,·•・\-—_/／]+")
 
 
 def check(ctx: CheckContext):

@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from ..report.numbering import int_to_cn
 from . import CheckContext, Rule
 from ._numbers import to_half_width
-from ._support import body_start, fast_pattern, replace_fix, wanted
+from ._support import body_start, lines_with, replace_fix, wanted
 
 RULES = [
     Rule("number.approx-doubled", Severity.WARNING, "约数重复表达（约120余篇、3倍多左右）",
@@ -29,10 +30,13 @@ _NUM = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九�
 _SCALE = r"(?:万|亿|千|百)?"
 # 约 that is part of a word (节约3万多元 is about saving, not about an estimate) does not count.
 _YUE = r"(?<![制节签公预邀相特契条履违婉简集隐缔守失])(?P<yue>大约|大概|大致|约)"
-_YUE_TAIL = fast_pattern(rf"{_YUE}{_NUM}{_SCALE}[^\W\d_]?(?:余|多)")
-_LEFT_RIGHT = fast_pattern(rf"(?:{_YUE}{_NUM}{_SCALE}[^\W\d_]{{0,3}}?|{_NUM}{_SCALE}[^\W\d_]?(?:余|多)[^\W\d_]{{0,3}}?)"
+# None of these patterns matches across a line end, and each needs a word that the lines it is
+# searched in hold (lines_with): 约/大概/大致, 左右/上下, 几.
+_YUE_WORDS = ("约", "大概", "大致")
+_YUE_TAIL = re_compile(rf"{_YUE}{_NUM}{_SCALE}[^\W\d_]?(?:余|多)")
+_LEFT_RIGHT = re_compile(rf"(?:{_YUE}{_NUM}{_SCALE}[^\W\d_]{{0,3}}?|{_NUM}{_SCALE}[^\W\d_]?(?:余|多)[^\W\d_]{{0,3}}?)"
                          r"(?P<lr>左右|上下)")
-_JI = fast_pattern(r"(?<![0-9０-９.])(?:(?P<n>[0-9０-９]{2,3})几|几(?P<m>[0-9０-９]{2,3}))(?![0-9０-９])")
+_JI = re_compile(r"(?<![0-9０-９.])(?:(?P<n>[0-9０-９]{2,3})几|几(?P<m>[0-9０-９]{2,3}))(?![0-9０-９])")
 
 
 def check(ctx: CheckContext):
@@ -41,14 +45,14 @@ def check(ctx: CheckContext):
     first = body_start(ctx)
     if wanted(ctx, "number.approx-doubled"):
         seen: set[int] = set()
-        for m in _LEFT_RIGHT.finditer(text, first):
+        for m in _in_lines(_LEFT_RIGHT, text, lines_with(text, first, ("左右", "上下"))):
             lr = m.group("lr")
             said = m.group("yue") or ("余" if "余" in m.group() else "多")
             seen.add(m.start())
             yield ctx.diagnostic("number.approx-doubled",
                                  f"“{said}”与“{lr}”都表示约数，重复，删去“{lr}”", m.start(), m.end(),
                                  suggestion=m.group()[:-2], fix=replace_fix(m.start("lr"), m.end("lr"), ""))
-        for m in _YUE_TAIL.finditer(text, first):
+        for m in _in_lines(_YUE_TAIL, text, lines_with(text, first, _YUE_WORDS)):
             if m.start() in seen:
                 continue
             tail = m.group()[-1]
@@ -57,7 +61,7 @@ def check(ctx: CheckContext):
                                  f"“{yue}”与“{tail}”都表示约数，重复，删去“{yue}”", m.start(), m.end(),
                                  suggestion=m.group()[len(yue):], fix=replace_fix(m.start("yue"), m.end("yue"), ""))
     if wanted(ctx, "number.approx-digits"):
-        for m in _JI.finditer(text, first):
+        for m in _in_lines(_JI, text, lines_with(text, first, ("几",))):
             digits = to_half_width(m.group("n") or m.group("m"))
             value = int(digits)
             if value % 10 or value >= 1000:
@@ -69,3 +73,8 @@ def check(ctx: CheckContext):
                 right = cn + "几"
             yield ctx.diagnostic("number.approx-digits", f"概数“{m.group()}”应写汉字“{right}”",
                                  m.start(), m.end(), suggestion=right, fix=replace_fix(m.start(), m.end(), right))
+
+
+def _in_lines(pattern, text: str, lines: list[tuple[int, int]]):
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)

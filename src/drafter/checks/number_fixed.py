@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from ..report.numbering import cn_to_int, int_to_cn
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
@@ -22,11 +23,11 @@ RULES = [
 
 _D = r"[0-9０-９]"
 # Candidates are found by a leading character class (fast); what follows decides.
-_DIGITS = re.compile(rf"{_D}{{1,2}}")
-_AFTER_ONE_OR_TWO = re.compile(
+_DIGITS = re_compile(rf"{_D}{{1,2}}")
+_AFTER_ONE_OR_TWO = re_compile(
     rf"大(?:精神|报告|代表|以来|召开|胜利|重要|提出|作出|部署|和|、|，|。)"
     rf"|届(?:{_D}|[一二三四五六七八九])中全会|届人大|届全国人大|届全国政协")
-_AFTER_ONE = re.compile(
+_AFTER_ONE = re_compile(
     rf"中全会|位一体|严{_D}实|稳{_D}保|下乡|个(?:意识|自信|维护|全面|伟大|确立|务必|代表|服务(?!业)|着力|必须|坚持|统筹)")
 
 

@@ -7,12 +7,10 @@ the input method and become 1200. A decimal below one keeps the 0 before its poi
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
 from . import CheckContext, Rule
 from ._numbers import to_half_width
-from ._support import CJK, body_start, replace_fix, wanted
+from ._support import CJK, body_start, fast_pattern, replace_fix, wanted
 
 RULES = [
     Rule("number.full-width", Severity.WARNING, "阿拉伯数字写成了全角（１２００）",
@@ -23,8 +21,8 @@ RULES = [
          bad="降低.5个百分点", good="降低0.5个百分点", fixable=True),
 ]
 
-_FULL = re.compile(r"[０-９](?:[０-９]|[．.](?=[０-９0-9]))*")
-_NO_ZERO = re.compile(rf"(?<=[{CJK}，。、；：（])\.(?=[0-9])")
+_FULL = fast_pattern(r"[０-９](?:[０-９]|[．.](?=[０-９0-9]))*")
+_NO_ZERO = fast_pattern(rf"(?<=[{CJK}，。、；：（])\.(?=[0-9])")
 
 
 def check(ctx: CheckContext):

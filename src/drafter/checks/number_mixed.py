@@ -9,9 +9,8 @@ that begin with 千 or 百 (千米, 千克, 千瓦, 百分点) are not numerals.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._numbers import read_value, to_half_width, write_value
 from ._support import body_start, heading_marks, replace_fix, wanted
@@ -29,16 +28,16 @@ _D = "0-9０-９"
 _CN = "〇零一二三四五六七八九两"
 # A run of digits and numeral characters that contains both an Arabic digit and a Chinese
 # numeral or 千/百/十 (a leading character class keeps the scan fast).
-_RUN = re.compile(rf"[{_D}{_CN}十百千万亿](?:[{_D}{_CN}十百千万亿]|[.．](?=[{_D}]))*")
-_HAS_ARABIC = re.compile(rf"[{_D}]")
-_HAS_CN_DIGIT = re.compile(rf"[{_CN}]")
-_LOW_UNIT_AFTER_ARABIC = re.compile(rf"[{_D}][十百千]")
+_RUN = re_compile(rf"[{_D}{_CN}十百千万亿](?:[{_D}{_CN}十百千万亿]|[.．](?=[{_D}]))*")
+_HAS_ARABIC = re_compile(rf"[{_D}]")
+_HAS_CN_DIGIT = re_compile(rf"[{_CN}]")
+_LOW_UNIT_AFTER_ARABIC = re_compile(rf"[{_D}][十百千]")
 # 千米 千克 千瓦 千帕 千伏 千卡 千兆 百分点 百分比 百分之 十分 …: units and words, not numerals.
-_UNIT_WORD = re.compile(r"千(?:米|克|瓦|帕|伏|卡|兆|焦|赫|字节)|百(?:分|米|强|家|姓|年|花|货|科)|十(?:分|足|佳|强|大)")
-_SCALE_AFTER_ESTIMATE = re.compile(r"[多余][万亿]")
-_DIGIT_THEN_CN_DIGIT = re.compile(rf"[{_D}][{_CN}]")
-_JOINING_ZERO = re.compile(r"(?<=[万亿])零")
-_YEAR = re.compile(rf"^[{_D}〇零一二三四五六七八九]{{4}}$")
+_UNIT_WORD = re_compile(r"千(?:米|克|瓦|帕|伏|卡|兆|焦|赫|字节)|百(?:分|米|强|家|姓|年|花|货|科)|十(?:分|足|佳|强|大)")
+_SCALE_AFTER_ESTIMATE = re_compile(r"[多余][万亿]")
+_DIGIT_THEN_CN_DIGIT = re_compile(rf"[{_D}][{_CN}]")
+_JOINING_ZERO = re_compile(r"(?<=[万亿])零")
+_YEAR = re_compile(rf"^[{_D}〇零一二三四五六七八九]{{4}}$")
 
 
 def check(ctx: CheckContext):

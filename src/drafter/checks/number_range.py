@@ -11,11 +11,10 @@ Complete dates written 2020-6-1 are allowed by 5.1.4 and left alone.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
-from ._support import CJK, body_start, replace_fix, wanted
+from ._support import CJK, body_start, lines_with, replace_fix, wanted
 
 RULES = [
     Rule("number.range", Severity.WARNING, "数值范围、起止用了短横线或缺了单位（3-5次、2021-2025年、9～16亿）",
@@ -27,13 +26,16 @@ RULES = [
 ]
 
 _N = r"[0-9]+(?:\.[0-9]+)?"
-_RANGE = re.compile(
+_RANGE = re_compile(
     rf"(?<![0-9A-Za-z.\-/:#＃])(?P<ord>第)?(?P<a>{_N})(?P<ua>%|万|亿)?(?P<sep>[-－–~〜～—])(?P<b>{_N})(?P<ub>%|万|亿)?"
     rf"(?![0-9.\-/:])(?P<after>[{CJK}]?)")
 # Words after the second number that make the range one of time or of sequence (一字线).
-_TIME_OR_ORDER = re.compile(r"[年月日时号届期批次季周代]|点|世纪|年代|学年|轮|级|版|章|条|款|项目")
-_YEAR = re.compile(r"^(?:19|20)[0-9]{2}$")
-_CODE_BEFORE = re.compile(r"[A-Za-z/][A-Za-z/ ]*\s*$")
+_TIME_OR_ORDER = re_compile(r"[年月日时号届期批次季周代]|点|世纪|年代|学年|轮|级|版|章|条|款|项目")
+_YEAR = re_compile(r"^(?:19|20)[0-9]{2}$")
+_CODE_BEFORE = re_compile(r"[A-Za-z/][A-Za-z/ ]*\s*$")
+#: What every range holds: a digit, perhaps 万/亿/%, a connector, a digit. _RANGE never crosses a
+#: line end, so it is searched only in the lines where this occurs (lines_with).
+_CORE = re_compile(r"[0-9](?:%|万|亿)?[-－–~〜～—][0-9]")
 
 
 def check(ctx: CheckContext):
@@ -41,7 +43,8 @@ def check(ctx: CheckContext):
     if not wanted(ctx, "number.range"):
         return
     text = ctx.report.text
-    for m in _RANGE.finditer(text, body_start(ctx)):
+    for m in (m for start, end in lines_with(text, body_start(ctx), core=_CORE)
+              for m in _RANGE.finditer(text, start, end)):
         sep, a, b, ua, ub = m.group("sep"), m.group("a"), m.group("b"), m.group("ua"), m.group("ub")
         if _CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # GB/T 9387.1-1998, ISO 9001-2015: a standard's number and year

@@ -16,6 +16,8 @@ RULES = [
 ]
 
 _N = r"[0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3}"
+#: Every promise holds one of these words (both branches of _PROMISE).
+_PROMISE_WORDS = ("以下", "如下", "下列", "下述", "下面", "个方面")
 _PROMISE = fast_pattern(
     rf"(?:以下|如下|下列|下述|下面)\s*({_N})\s*(?:个方面|方面|项|个|大|点)|({_N})\s*个方面")
 
@@ -23,6 +25,8 @@ _PROMISE = fast_pattern(
 def check(ctx: CheckContext):
     """Compare each promise in a division's opening paragraphs with its number of units."""
     for division in ctx.report.walk():
+        if not any(word in paragraph.text for paragraph in division.paragraphs for word in _PROMISE_WORDS):
+            continue  # no promise can be made here: skip building the division's units
         units = units_of(division)
         if not units:
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from ..report.numbering import cn_to_int
 from . import CheckContext, Rule
 from ._support import body_start, date, replace_fix, year
@@ -52,17 +53,17 @@ _MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
 _OPEN = r"(?:^|(?<=[。；！？：\n，,]))[\s　]*(?:[一二三四五六七八九十]+是)?(?:今年|本年度?|年内|在|于|从)?"
 # What must not follow: a back reference, a comparison, or the name of a part.
 _NOT_OWN = r"(?!的|以来|来|同期|相比|比|基础|工作(?:总结|计划|安排|打算|要点|思路))"
-_OWN = re.compile(rf"{_OPEN}(?P<word>{_H1}|{_H2}){_NOT_OWN}", re.M)
-_OWN_MONTH = re.compile(rf"{_OPEN}(?P<word>(?P<m1>{_MONTH})(?:[-—～至到](?P<m2>{_MONTH}))?月)(?:份)?(?![0-9]){_NOT_OWN}", re.M)
-_OWN_YEAR = re.compile(rf"{_OPEN}(?P<word>(?P<year>(?:19|20)[0-9]{{2}})年)(?![0-9]){_NOT_OWN}(?!度|底以来|末以来)", re.M)
+_OWN = re_compile(rf"{_OPEN}(?P<word>{_H1}|{_H2}){_NOT_OWN}", re.M)
+_OWN_MONTH = re_compile(rf"{_OPEN}(?P<word>(?P<m1>{_MONTH})(?:[-—～至到](?P<m2>{_MONTH}))?月)(?:份)?(?![0-9]){_NOT_OWN}", re.M)
+_OWN_YEAR = re_compile(rf"{_OPEN}(?P<word>(?P<year>(?:19|20)[0-9]{{2}})年)(?![0-9]){_NOT_OWN}(?!度|底以来|末以来)", re.M)
 # In a plan, a look back at the period just summarised is fine: 上半年已完成……, 上半年累计……
-_PAST = re.compile(r"[，,]?\s*(?:已|已经|累计|共|完成了|取得|实现了|全市共)")
-_H1_RE = re.compile(rf"^(?:{_H1})$")
+_PAST = re_compile(r"[，,]?\s*(?:已|已经|累计|共|完成了|取得|实现了|全市共)")
+_H1_RE = re_compile(rf"^(?:{_H1})$")
 # Starts with a literal (fast scan); the character before the year is checked in Python.
-_YEAR = re.compile(r"(?P<year>(?:19|20)[0-9]{2})(?:(?P<suffix>年)(?=上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|年底|年末|度)"
+_YEAR = re_compile(r"(?P<year>(?:19|20)[0-9]{2})(?:(?P<suffix>年)(?=上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|年底|年末|度)"
                    r"|(?=[^”0-9年\n]{1,12}”))")
-_COMPARE_BEFORE = re.compile(r"(?:比|较|与|和|同|自|从|到|至|截至|截止)[^，。；]{0,3}$")
-_COMPARE_AFTER = re.compile(r"^[^，。；]{0,14}(?:相比|同期|以来|比较|对比|增长|下降)")
+_COMPARE_BEFORE = re_compile(r"(?:比|较|与|和|同|自|从|到|至|截至|截止)[^，。；]{0,3}$")
+_COMPARE_AFTER = re_compile(r"^[^，。；]{0,14}(?:相比|同期|以来|比较|对比|增长|下降)")
 
 
 def check(ctx: CheckContext):

@@ -8,11 +8,10 @@ drafts are full of them, so they are summarised in one info diagnostic.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
-from ._support import body_start, wanted
+from ._support import body_start, fast_pattern, wanted
 
 RULES = [
     Rule("placeholder.figure", Severity.WARNING, "未填写的数字占位符（X次、X余条、X万多条次）",
@@ -36,17 +35,17 @@ _SUFFIX = ("余|多|万|亿|千|百|十|次|条|期|场|个|篇|件|项|人|名|
 _NOT_SUFFIX = ("日报|名片|名城|名人|名牌|人民|人才|人大|家园|家乡|条例|部门|所属|处理|本地|本土|项目|支持|批示|"
                "场馆|场所|期间|期刊|年轻|月刊|千年|百年|万达|台湾|度假|点位|门户|首府|首届|周边|成员|类型|起来")
 # Candidates are found by a leading character class (fast); their neighbours decide.
-_CANDIDATE = re.compile(
+_CANDIDATE = re_compile(
     rf"[{_X}]{{1,4}}(?:(?=(?:{_SUFFIX}))(?!(?:{_NOT_SUFFIX}))|(?=[.．][{_X}0-9])|(?=[，。；、：,;:%％\s]|$)|(?=年))"
     rf"|某(?=[{_MOU}])")
-_SUFFIX_RE = re.compile(rf"(?:{_SUFFIX})")
-_NOT_SUFFIX_RE = re.compile(rf"(?:{_NOT_SUFFIX})")
-_DECIMAL_RE = re.compile(rf"[.．][{_X}0-9]")
+_SUFFIX_RE = re_compile(rf"(?:{_SUFFIX})")
+_NOT_SUFFIX_RE = re_compile(rf"(?:{_NOT_SUFFIX})")
+_DECIMAL_RE = re_compile(rf"[.．][{_X}0-9]")
 
-_CONTEXT_BEFORE = re.compile(r"(?:[第达约近超共计占]|增长|下降|减少|同比|环比|突破)$")
+_CONTEXT_BEFORE = re_compile(r"(?:[第达约近超共计占]|增长|下降|减少|同比|环比|突破)$")
 _CONTEXT_AFTER = "，。；、：,;:%％ \t\n"
-_NAME_RE = re.compile(rf"[XＸ]{{2,}}|某某")
-_LATIN = re.compile(r"[A-Za-z0-9_]")
+_NAME_RE = fast_pattern(rf"[XＸ]{{2,}}|某某")
+_LATIN = re_compile(r"[A-Za-z0-9_]")
 
 
 def _name_like(text: str, start: int, end: int) -> bool:
@@ -81,7 +80,7 @@ def figure_placeholders(text: str, start: int = 0):
         elif (not after or after in _CONTEXT_AFTER) and _CONTEXT_BEFORE.search(text, max(0, s - 2), s):
             yield s, e
 
-_STOP = re.compile(r"[，。；：、！？,.;:!?“”‘’（）《》【】()\s]")
+_STOP = re_compile(r"[，。；：、！？,.;:!?“”‘’（）《》【】()\s]")
 
 
 def _phrase(text: str, start: int, end: int) -> str:

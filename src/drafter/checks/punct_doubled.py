@@ -8,9 +8,8 @@ punct.ellipsis's business, not this one's.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix, wanted
 
@@ -22,8 +21,9 @@ RULES = [
          good="持续提升网络安全保障能力。坚决打赢这场硬仗！取得明显成效。", fixable=True),
 ]
 
-_SAME = re.compile(r"([。，、；：！？])\1+")
-_MIXED = re.compile(r"[，、；：]+(?=[。！？])")
+_SAME = re_compile(r"([。，、；：！？])\1+")
+# [x][x]* rather than [x]+: a pattern that opens with a character class lets re skip ahead.
+_MIXED = re_compile(r"[，、；：][，、；：]*(?=[。！？])")
 
 
 def check(ctx: CheckContext):

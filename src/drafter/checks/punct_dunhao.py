@@ -10,9 +10,8 @@ Two neighbouring numerals for an estimate (三四个) are the checklist's punct.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix, wanted
 
@@ -28,9 +27,9 @@ RULES = [
          bad="开展宣讲、展演、培训、等活动", good="开展宣讲、展演、培训等活动", fixable=True),
 ]
 
-_BETWEEN = re.compile(r"[”》](、)(?=[“《])")
+_BETWEEN = re_compile(r"[”》](、)(?=[“《])")
 # 等级、等次、等同… are words of their own, and may begin the next item.
-_BEFORE_DENG = re.compile(r"、(?=等(?![级次同待量价额效高距候身于腰第外]))")
+_BEFORE_DENG = re_compile(r"、(?=等(?![级次同待量价额效高距候身于腰第外]))")
 
 
 def check(ctx: CheckContext):

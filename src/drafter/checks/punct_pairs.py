@@ -9,9 +9,9 @@ punct.quote-order, with the two marks swapped as the fix.
 from __future__ import annotations
 
 import heapq
-import re
 
 from ..diagnostics import Edit, Fix, Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, wanted
 
@@ -27,11 +27,11 @@ RULES = [
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_BRACKET_RUNS = re.compile("“+|”+|‘+|’+|《+|》+|（+|）+|【+|】+")
+_BRACKET_RUNS = re_compile("“+|”+|‘+|’+|《+|》+|（+|）+|【+|】+")
 # A reversed pair: a closing quote, a short term (no other paired mark, no pause), an opening
 # quote. A longer stretch between them is two unpaired quotes, not one reversed pair.
 _TERM = "[^“”‘’《》（）【】\n，。；！？、：]{1,30}"
-_REVERSED = {"”": re.compile(f"”({_TERM})“"), "’": re.compile(f"’({_TERM})‘")}
+_REVERSED = {"”": re_compile(f"”({_TERM})“"), "’": re_compile(f"’({_TERM})‘")}
 
 
 def check(ctx: CheckContext):
@@ -80,7 +80,7 @@ class _Waiting:
 
     def __init__(self, text: str, start: int, opener: str, closer: str) -> None:
         self.text, self.pos, self.depth = text, start, 0
-        self.marks = re.compile(f"[{opener}{closer}]")
+        self.marks = re_compile(f"[{opener}{closer}]")
         self.opener = opener
 
     def at(self, pos: int) -> bool:

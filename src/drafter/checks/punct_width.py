@@ -8,11 +8,10 @@ Between digits (10:30, 1,200) and in Latin text the half-width forms stay.
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Edit, Fix, Severity
+from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
-from ._support import CJK, body_start, heading_marks, replace_fix, wanted
+from ._support import CJK, body_start, fast_pattern, heading_marks, replace_fix, wanted
 
 RULES = [
     Rule("punct.half-width", Severity.WARNING, "中文文本中使用了半角标点（, ; : ? ! ( ) \" '）",
@@ -25,13 +24,13 @@ RULES = [
 
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # Scanned by a leading character class (fast); the neighbours are checked in Python.
-_HALF_RE = re.compile(r"[,;:?!]")
-_CJK_BEFORE = re.compile(rf"[{CJK}”’）》】]")
-_CJK_AFTER = re.compile(rf"[{CJK}“‘（《【]")
-_PAREN_RE = re.compile(r"\(([^()\n]{1,120})\)")
-_HAS_CJK = re.compile(rf"[{CJK}]")
-_DOUBLE_QUOTED = re.compile(r'"([^"\n]{1,200})"')
-_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'([^'\n]{1,120})'(?![A-Za-z])")
+_HALF_RE = re_compile(r"[,;:?!]")
+_CJK_BEFORE = re_compile(rf"[{CJK}”’）》】]")
+_CJK_AFTER = re_compile(rf"[{CJK}“‘（《【]")
+_PAREN_RE = re_compile(r"\(([^()\n]{1,120})\)")
+_HAS_CJK = re_compile(rf"[{CJK}]")
+_DOUBLE_QUOTED = re_compile(r'"([^"\n]{1,200})"')
+_SINGLE_QUOTED = fast_pattern(r"(?<![A-Za-z])'([^'\n]{1,120})'(?![A-Za-z])")
 
 
 def check(ctx: CheckContext):

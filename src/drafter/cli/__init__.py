@@ -53,11 +53,40 @@ def _parser_class() -> type:
     (made on first use: ``drafter --version`` never imports argparse)."""
     import argparse
 
+    class _Formatter(argparse.HelpFormatter):
+        """argparse's help formatter, the terminal's width found as ``shutil.get_terminal_size``
+        finds it but without importing shutil (which imports bz2 and lzma): argparse makes a
+        formatter for every argument it adds, so every command paid for it."""
+
+        def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                     width: int | None = None) -> None:
+            super().__init__(prog, indent_increment, max_help_position,
+                             _terminal_columns() - 2 if width is None else width)
+
     class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.setdefault("formatter_class", _Formatter)
+            super().__init__(*args, **kwargs)
+
         def error(self, message: str):  # type: ignore[override]
             self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}（drafter --help 查看用法）\n")
 
     return _Parser
+
+
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``: ``$COLUMNS``, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
 
 
 def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.ArgumentParser:

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import ChecklistError
 from ..files.cache import cache_key, cached, code_stamps, file_stamp
-from ..files.safe_read import read_yaml_text
+from ..files.patterns import compile as re_compile
 from ..files.resources import checklists_dir
+from ..files.safe_read import read_yaml_text
 
 if TYPE_CHECKING:
     from ..files.yamlload import LocatedDict, LocatedList
@@ -40,7 +41,7 @@ def alias_pattern(alias: str) -> re.Pattern[str] | None:
     if "…" not in alias:
         return None
     words = [w for w in alias.split("…") if w]
-    return re.compile(_GAP_FILL.join(re.escape(w) for w in words))
+    return re_compile(_GAP_FILL.join(re.escape(w) for w in words))
 
 
 @dataclass(frozen=True, eq=False)   # compared and hashed by identity: one object per area
@@ -95,7 +96,7 @@ def _compile(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[tu
     """One regex for the plain phrases (longest first), and one per gapped phrase."""
     plain = sorted((p for p in phrases if "…" not in p), key=len, reverse=True)
     gapped = tuple((p, alias_pattern(p)) for p in phrases if "…" in p)
-    return (re.compile("|".join(map(re.escape, plain))) if plain else None), gapped
+    return (re_compile("|".join(map(re.escape, plain))) if plain else None), gapped
 
 
 @dataclass(frozen=True)

@@ -27,14 +27,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..files.patterns import compile as re_compile
 from ..report.genre import Genre, with_parts
 from ..report.model import Division, Item, Report, Span
 from .definition import Outline, OutlinePart, OutlineSection
 
 # Words that make a level-1 heading a part (a time frame) rather than an area.
-_PERIOD_WORDS = re.compile(r"上半年|下半年|今年|明年|全年|下一步|下步|年度|季度|\d{4}年|以来|近年|今后")
+_PERIOD_WORDS = re_compile(r"上半年|下半年|今年|明年|全年|下一步|下步|年度|季度|\d{4}年|以来|近年|今后")
 #: A level-1 heading of the optional problems part (any outline): 存在的问题和不足, 短板弱项…
-_PROBLEMS = re.compile(r"问题|不足|短板|差距|困难|薄弱|形势与挑战|面临的形势|挑战")
+_PROBLEMS = re_compile(r"问题|不足|短板|差距|困难|薄弱|形势与挑战|面临的形势|挑战")
 _PROBLEMS_TITLE = "存在的问题和不足"
 
 BODY_MIN = 6          #: least total weight of body terms that decides an area
@@ -340,7 +341,7 @@ def _vocabulary(sections: tuple[OutlineSection, ...]) -> tuple[re.Pattern[str] |
             owners.setdefault(term, []).append((section.id, weight))
     if not owners:
         return None, owners
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(owners, key=len, reverse=True)))
+    pattern = re_compile("|".join(re.escape(t) for t in sorted(owners, key=len, reverse=True)))
     return pattern, owners
 
 

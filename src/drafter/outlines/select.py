@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ChecklistError
+from ..files.patterns import compile as re_compile
 from ..report.genre import unit_of
 from ..report.model import Report
 from .definition import DEFAULT_OUTLINE, Outline, available_outlines, load_outline
 
 GENERIC_OUTLINE = "generic"
-_TOWNSHIP = re.compile(r"镇|乡|街道|社区")
+_TOWNSHIP = re_compile(r"镇|乡|街道|社区")
 #: Units that are no party or government organ: their 宣传 report is not a 宣传部's.
-_ENTERPRISE = re.compile(r"公司|集团|企业|银行|医院|学校|学院|大学|协会")
+_ENTERPRISE = re_compile(r"公司|集团|企业|银行|医院|学校|学院|大学|协会")
 #: An enterprise speaking of itself in the lead of a report with no title.
-_ENTERPRISE_LEAD = re.compile(r"集团公司|集团党委|公司党委|本公司|我公司|本集团|我集团")
+_ENTERPRISE_LEAD = re_compile(r"集团公司|集团党委|公司党委|本公司|我公司|本集团|我集团")
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ renumbers the siblings that follow so the sequence stays unbroken.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 from ..diagnostics import Edit
+from ..files.patterns import compile as re_compile
 from ..report.numbering import int_to_cn, standard_marker, with_number
 from .definition import Outline, OutlinePart, OutlineSection
 from .matching import OutlineMatch, PartMatch, Unit
@@ -113,7 +113,7 @@ def _line_edit(text: str, offset: int, line: str, gap: str = "\n") -> tuple[Edit
     return Edit(offset, offset, gap + line), offset + len(gap)
 
 
-_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_MD_HEADING = re_compile(r"#{1,6}[ \t]+")
 
 
 def _layout(text: str, unit: Unit) -> tuple[str, str]:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HALF = re.compile(r"上半年|下半年|半年|前半年|1\s*[-—–至~]\s*6\s*月|[一二]季度|前三季度")
-_YEAR_WORDS = re.compile(r"年度|全年|年终|一年来|下年|明年|来年")
-_YEAR = re.compile(r"(?:(?:19|20)\d{2}|20[XxＸ×*]{2}|[XxＸ×*]{2})\s*年")
-_SUMMARY = re.compile(r"总结|回顾|汇报|情况|综述|述职|成效|小结")
-_PLAN = re.compile(r"计划|安排|打算|思路|要点|设想|谋划|规划|部署|重点工作|目标任务")
+from ..files.patterns import compile as re_compile
+
+_HALF = re_compile(r"上半年|下半年|半年|前半年|1\s*[-—–至~]\s*6\s*月|[一二]季度|前三季度")
+_YEAR_WORDS = re_compile(r"年度|全年|年终|一年来|下年|明年|来年")
+_YEAR = re_compile(r"(?:(?:19|20)\d{2}|20[XxＸ×*]{2}|[XxＸ×*]{2})\s*年")
+_SUMMARY = re_compile(r"总结|回顾|汇报|情况|综述|述职|成效|小结")
+_PLAN = re_compile(r"计划|安排|打算|思路|要点|设想|谋划|规划|部署|重点工作|目标任务")
 
 #: Where a title's unit ends at the latest: its period, “关于”, or the work it reports on.
-_UNIT_STOP = re.compile(r"[0-9０-９〇一二三四五六七八九]{4}|20[0-9xX×*]{2}|上半年|下半年|半年|年度|全年|关于|工作|宣传思想|[（(：:，,]")
+_UNIT_STOP = re_compile(r"[0-9０-９〇一二三四五六七八九]{4}|20[0-9xX×*]{2}|上半年|下半年|半年|年度|全年|关于|工作|宣传思想|[（(：:，,]")
 #: An organ's word a unit's name ends with.
-_ORGAN = re.compile(r"委员会|局|厅|委|办|部|院|所|镇|乡|街道|社区|村|公司|集团|中心|学校|学院|大学|医院|馆|站|队")
+_ORGAN = re_compile(r"委员会|局|厅|委|办|部|院|所|镇|乡|街道|社区|村|公司|集团|中心|学校|学院|大学|医院|馆|站|队")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def genre_of(title: str | None) -> Genre:
     return Genre(scope=scope, parts=parts, half=half)
 
 
-_HALF_OF = re.compile(r"上半年|下半年|[三]季度|前三季度")
+_HALF_OF = re_compile(r"上半年|下半年|[三]季度|前三季度")
 
 
 def with_parts(genre: Genre, summary: bool, plan: bool) -> Genre:
@@ -107,7 +109,7 @@ def with_scope(genre: Genre, half: int | None, year_known: bool) -> Genre:
 
 
 #: The lead's announcement of what follows: “现将上半年工作总结及下半年工作计划汇报如下”.
-_ANNOUNCE = re.compile(r"现将[^。；]{2,60}?(?:汇报|报告|总结)如下")
+_ANNOUNCE = re_compile(r"现将[^。；]{2,60}?(?:汇报|报告|总结)如下")
 
 
 def announced(genre: Genre, lead: str) -> Genre:
@@ -135,4 +137,4 @@ def unit_of(title: str | None) -> str | None:
     return unit
 
 
-_PLACEHOLDER_UNIT = re.compile(r"[XxＸ×*＊某]+(?:部门|单位|部)")
+_PLACEHOLDER_UNIT = re_compile(r"[XxＸ×*＊某]+(?:部门|单位|部)")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..files.patterns import compile as re_compile
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
@@ -87,14 +89,14 @@ _CIRCLED_PAREN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 
 _MARKERS = [
     # level 1: 一、 (also 一. and 一． seen in drafts)
-    (re.compile(rf"({CN_NUMERAL})(、|[\.．](?![\d０-９]))"), 1),
+    (re_compile(rf"({CN_NUMERAL})(、|[\.．](?![\d０-９]))"), 1),
     # level 2: （一） or (一) or mixed brackets, or ㈠
-    (re.compile(rf"([（(])({CN_NUMERAL})([）)])"), 2),
-    (re.compile(f"([{_CIRCLED_PAREN}])"), 2),
+    (re_compile(rf"([（(])({CN_NUMERAL})([）)])"), 2),
+    (re_compile(f"([{_CIRCLED_PAREN}])"), 2),
     # level 4 before level 3 so that （1） is not read as "1."
-    (re.compile(r"([（(])([0-9０-９]{1,3})([）)])"), 4),
+    (re_compile(r"([（(])([0-9０-９]{1,3})([）)])"), 4),
     # level 3: 1. or 1．, and the non-standard 1、
-    (re.compile(r"([0-9０-９]{1,3})([\.．](?![\d０-９])|、)"), 3),
+    (re_compile(r"([0-9０-９]{1,3})([\.．](?![\d０-９])|、)"), 3),
 ]
 
 
@@ -138,7 +140,7 @@ def match_marker(text: str, pos: int = 0) -> Marker | None:
 
 # 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends (the caller
 # checks the character before; a lookbehind here would be tried at every position).
-ITEM_RE = re.compile(rf"({CN_NUMERAL})是(?=[^，。；、\s])")
+ITEM_RE = re_compile(rf"({CN_NUMERAL})是(?=[^，。；、\s])")
 ITEM_BEFORE = frozenset("。；！？：，;:!?”）") | frozenset(" \t\u3000")
 
 

@@ -12,20 +12,21 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING
 
+from ..files.patterns import compile as re_compile
 from .model import ReportDate, ReportPeriod
 
 if TYPE_CHECKING:
     from .model import Report
 
-_PERIOD_KEY = re.compile(r"^\s*(\d{4})\s*(?:[-_ ]?\s*(H[12]|Q[1-4]))?\s*$", re.I)
-_TITLE = re.compile(r"(\d{4})\s*年(?:度)?\s*(上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|度)?")
-_HALF_WORD = re.compile(r"(上半年|下半年)")
+_PERIOD_KEY = re_compile(r"^\s*(\d{4})\s*(?:[-_ ]?\s*(H[12]|Q[1-4]))?\s*$", re.I)
+_TITLE = re_compile(r"(\d{4})\s*年(?:度)?\s*(上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|度)?")
+_HALF_WORD = re_compile(r"(上半年|下半年)")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_SIGNED = re.compile(r"^[\s　]*([0-9〇○Ｏ零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
+_SIGNED = re_compile(r"^[\s　]*([0-9〇○Ｏ零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日[\s　]*$")
 #: The lead's own time frame: “2020年以来”, “2020年上半年，”, “2020年1-6月”, or a sentence opening “2020年，”.
-_LEAD = re.compile(r"((?:19|20)\d{2})\s*年(?:(以来|上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)|(?=[，,]))")
-_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)?")
+_LEAD = re_compile(r"((?:19|20)\d{2})\s*年(?:(以来|上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)|(?=[，,]))")
+_HEAD_YEAR = re_compile(r"((?:19|20)\d{2})\s*年(?:度)?(上半年|下半年|1\s*[-—–至]\s*6\s*月|全年|度)?")
 _LEAD_CHARS = 400   # only the lead's opening sentences speak of the report's own period
 
 

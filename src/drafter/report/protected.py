@@ -26,9 +26,10 @@ names among them were quoted (“千人公德榜”).
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Iterable
+
+from ..files.patterns import compile as re_compile, fast
 
 #: Single and compound surnames, most common first (the 《百家姓》 names in current use).
 SURNAMES = set(
@@ -50,7 +51,7 @@ _TITLES = ("副书记", "书记", "副部长", "部长", "副主任", "主任", 
 _CJK = "\u4e00-\u9fff"
 _NOT_IN_NAME = set("的了和与及或等在是为对把被将从向到同志们各全本该其此这那每")
 _LIST_TRIGGERS = ("出席", "参加", "列席", "主持", "陪同", "参会", "出席会议", "领导", "有")
-_PLACE_SUFFIX = re.compile(r"(自治州|自治县|街道|社区|[省市县区镇乡村旗盟])")
+_PLACE_SUFFIX = re_compile(r"(自治州|自治县|街道|社区|[省市县区镇乡村旗盟])")
 #: A place suffix that makes an ordinary word with the character before it (城市, 地区…).
 _NOT_PLACE = {"城市", "超市", "上市", "都市", "股市", "集市", "门市", "夜市", "早市", "菜市", "地区", "小区", "园区",
               "景区", "城区", "辖区", "山区", "灾区", "市区", "郊区", "片区", "专区", "牧区", "矿区", "库区", "社区",
@@ -59,9 +60,9 @@ _NOT_PLACE = {"城市", "超市", "上市", "都市", "股市", "集市", "门�
               "下乡", "返乡", "同乡", "全镇", "各镇", "城镇", "乡镇", "集镇", "重镇", "全县", "各县", "本县", "郡县",
               "全省", "各省", "外省", "本省", "分省", "反省", "节省", "全市", "各市", "本市", "县市", "省市", "全区",
               "各区", "本区", "地市", "城旗", "红旗", "国旗", "党旗", "团旗", "旗帜", "联盟", "结盟", "加盟", "同盟"}
-_ORG_SUFFIX = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|银行|研究院|研究所|协会|学会|基金会)")
+_ORG_SUFFIX = re_compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司|银行|研究院|研究所|协会|学会|基金会)")
 #: A quoted title, its blanks inside the marks left out (a stray space after 《 is layout, not title).
-_TITLE = re.compile(r"《[ \u3000\t]*([^《》\n]{0,80}?[^《》\n \u3000\t])[ \u3000\t]*》")
+_TITLE = re_compile(r"《[ \u3000\t]*([^《》\n]{0,80}?[^《》\n \u3000\t])[ \u3000\t]*》")
 
 
 @dataclass(frozen=True)
@@ -98,21 +99,26 @@ def _name_at(text: str, i: int, max_given: int = 2) -> int:
     return k if k > j else i
 
 
+#: Two to four characters before 同志 (``regex`` finds 同志 first on a long text: 60× faster).
+_BEFORE_TONGZHI = fast(f"([{_CJK}]{{2,4}})同志")
+_TITLE_WORD = re_compile("(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + ")")
+_LIST_OPENING = re_compile("(?:出席|参加|列席|陪同|参会)(?:会议|活动)?(?:的)?(?:领导|同志)?(?:有|：|:)?")
+
+
 def _persons(text: str) -> Iterable[ProtectedSpan]:
-    for m in re.finditer(f"([{_CJK}]{{2,4}})同志", text):
+    for m in _BEFORE_TONGZHI.finditer(text):
         end = m.start(2 - 1) + len(m.group(1))
         for start in (end - 3, end - 2, end - 4):
             if start >= m.start() and _name_at(text, start, end - start - 1) == end and not any(
                     t in text[start:end] for t in ("各位", "广大", "老", "年轻", "青年", "领导")):
                 yield ProtectedSpan(start, end, "person")
                 break
-    titles = "|".join(sorted(_TITLES, key=len, reverse=True))
-    for m in re.finditer(f"(?:{titles})", text):
+    for m in _TITLE_WORD.finditer(text):
         end = _name_at(text, m.end())
         if end > m.end():
             yield ProtectedSpan(m.end(), end, "person")
     # Lists: 出席的有张宏扬、余辉… and every name that follows a found one after a 、.
-    for m in re.finditer("(?:出席|参加|列席|陪同|参会)(?:会议|活动)?(?:的)?(?:领导|同志)?(?:有|：|:)?", text):
+    for m in _LIST_OPENING.finditer(text):
         end = _name_at(text, m.end())
         if end > m.end() and text[end:end + 1] == "、":
             yield ProtectedSpan(m.end(), end, "person")
@@ -131,13 +137,15 @@ def _listed(text: str, persons: list[ProtectedSpan]) -> Iterable[ProtectedSpan]:
 
 
 def _places(text: str) -> Iterable[ProtectedSpan]:
+    not_in_name = _NOT_IN_NAME
     for m in _PLACE_SUFFIX.finditer(text):
-        start = m.start() - 2
-        if start < 0 or text[m.start() - 1:m.end()] in _NOT_PLACE:
+        at = m.start()
+        if at < 2 or text[at - 1:m.end()] in _NOT_PLACE:
             continue
-        name = text[start:m.start()]
-        if all("\u4e00" <= ch <= "\u9fff" and ch not in _NOT_IN_NAME for ch in name):
-            yield ProtectedSpan(start, m.end(), "place")
+        first, second = text[at - 2], text[at - 1]   # the two characters of the name
+        if "\u4e00" <= first <= "\u9fff" and "\u4e00" <= second <= "\u9fff" \
+                and first not in not_in_name and second not in not_in_name:
+            yield ProtectedSpan(at - 2, m.end(), "place")
 
 
 def _organizations(text: str) -> Iterable[ProtectedSpan]:
@@ -152,7 +160,7 @@ def _organizations(text: str) -> Iterable[ProtectedSpan]:
 
 #: A quoted short name: a campaign, slogan, brand or honour of a few characters (“XX有礼”, 「十进」)
 #: with no clause punctuation inside. Longer quotes are sentences and slogans a typo can hide in.
-_SHORT_QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
+_SHORT_QUOTE = re_compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
 #: National media and platforms that reports cite as outlets (a product-level list, by name).
 MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央广网", "中央电视台", "中央人民广播电台", "中央广播电视总台",
                "中国之声", "新闻联播", "焦点访谈", "人民日报", "人民网", "光明日报", "光明网", "经济日报", "求是",
@@ -160,8 +168,8 @@ MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央�
                "工人日报", "农民日报", "科技日报", "中国纪检监察报", "中国组织人事报", "学习时报", "环球时报",
                "参考消息", "澎湃新闻", "今日头条", "抖音", "快手", "微信", "微博", "视频号", "公众号", "头条号", "哔哩哔哩")
 #: Outlet kinds a name comes before (XX日报, 江苏卫视, 县融媒体中心): the name is protected too.
-_MEDIA_SUFFIX = re.compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
-_MEDIA_NAME = re.compile("|".join(sorted(MEDIA_NAMES, key=len, reverse=True)))
+_MEDIA_SUFFIX = re_compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
+_MEDIA_NAME = re_compile("|".join(sorted(MEDIA_NAMES, key=len, reverse=True)))
 
 
 def detector_only_spans(text: str) -> list[ProtectedSpan]:

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 import re
 
+from ..files.document import SourceDocument
+from ..files.patterns import compile as re_compile
 from .genre import announced, genre_of, with_scope
 from .model import Division, Heading, Item, Paragraph, Report, Span
 from .numbering import ITEM_BEFORE, ITEM_RE, item_number, match_marker
 from .period import detect_period
-from ..files.document import SourceDocument
 from .textpos import LineIndex
 
 _SPACE = " \t\u3000\ufeff"
 _SENTENCE_END = "。！？!?"
 _ITEM_END = "。；！？;!?"
-_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_MD_HEADING = re_compile(r"(#{1,6})[ \t]+")
 #: Drafting notes: 【注：…】 within one line (any format); <!-- … --> across lines (Markdown).
-_NOTE = re.compile(r"【注[：:][^】\n]*】")
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_NOTE = re_compile(r"【注[：:][^】\n]*】")
+_MD_COMMENT = re_compile(r"<!--.*?-->", re.S)
 _TITLE_MAX = 60
 
 
@@ -201,7 +202,7 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
 
 
 #: Openings of body sentences, never of a heading: time frames, connectives, the writer's “我”.
-_BODY_START = re.compile(
+_BODY_START = re_compile(
     r"(?:今年|去年|明年|本年|年初|年内|全年|上半年|下半年|一年来|半年来|近年来|近期|目前|当前|截至|截止|"
     r"同时|此外|另外|其中|通过|按照|根据|为了|在|对|经|自|由于|但|而|并|如|据|现将|特此|我|各|全[市县区镇乡]"
     r"|[0-9０-９])")

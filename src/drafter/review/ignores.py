@@ -16,16 +16,16 @@ ignored one with its :class:`IgnoreReason`, so that the editor can list them and
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
+from ..files.patterns import compile as re_compile
 from ..options import CheckOptions, IgnoredFinding
 from ..report.model import Report
 
 #: The note's text after 【注： or <!--: the word 忽略 (or drafter-ignore), then optional codes.
-_MARKER = re.compile(r"^(?:【注[：:]|<!--)\s*(?:忽略|drafter-ignore)(?=[\s:：】,，]|-->|$)[\s:：]*([^】]*?)\s*(?:】|-->)$")
-_CODE = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9*][a-z0-9.*-]*)?")
+_MARKER = re_compile(r"^(?:【注[：:]|<!--)\s*(?:忽略|drafter-ignore)(?=[\s:：】,，]|-->|$)[\s:：]*([^】]*?)\s*(?:】|-->)$")
+_CODE = re_compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9*][a-z0-9.*-]*)?")
 
 
 @dataclass(frozen=True)
