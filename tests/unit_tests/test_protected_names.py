@@ -41,6 +41,16 @@ def test_names_and_places_found_by_context_not_by_list():
     assert not any(w in found for w in ("城市", "地区", "农村"))
 
 
+def test_banners_and_leagues_only_where_the_text_says_administrative_unit():
+    text = "达拉特旗委宣传部、土默特左旗人民政府、锡林郭勒盟行署联合开展活动，高举伟大旗帜，举行升旗仪式，加入联盟。"
+    found = {text[s.start:s.end] for s in protected_spans(text)}
+    assert {"拉特旗", "特左旗", "郭勒盟"} <= found
+    # 旗 and 盟 in everyday words are not place suffixes: a typo beside them stays findable.
+    assert not any(w.endswith(("旗", "盟")) for w in found - {"拉特旗", "特左旗", "郭勒盟"}), found
+    swapped = "牢牢把握举帜旗、聚民心的使命任务。"
+    assert not protected_spans(swapped)
+
+
 def test_user_protected_words_block_fixes(tmp_path, capsys):
     (tmp_path / "drafter.yaml").write_text("protected: [余辉]\n", encoding="utf-8")
     path = tmp_path / "report.txt"

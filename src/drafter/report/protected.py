@@ -6,8 +6,9 @@ clues are the ones a proofreader uses, not a list of names:
 
 - a person: a surname plus one or two characters after a title (部长张宏扬, 主席王精采), before
   同志 (张宏扬同志), or in a 、-separated list of such names after 出席/参加/主持/陪同 or before 等;
-- a place: the two characters before 省/市/县/区/镇/乡/村/街道/社区/自治州/旗/盟 (流水镇, 松南村),
-  except where the suffix makes an ordinary word (城市, 地区, 小区);
+- a place: the two characters before 省/市/县/区/镇/乡/村/街道/社区/自治州 (流水镇, 松南村), or
+  旗/盟 where the text says administrative unit (…左旗, 旗委), except where the suffix makes an
+  ordinary word (城市, 地区, 小区);
 - an organisation: the name before 有限公司/集团/公司/银行 …;
 - a title in 《》;
 - every occurrence of a word the user protects (``protected:`` in drafter.yaml).
@@ -51,7 +52,11 @@ _TITLES = ("副书记", "书记", "副部长", "部长", "副主任", "主任", 
 _CJK = "\u4e00-\u9fff"
 _NOT_IN_NAME = set("的了和与及或等在是为对把被将从向到同志们各全本该其此这那每")
 _LIST_TRIGGERS = ("出席", "参加", "列席", "主持", "陪同", "参会", "出席会议", "领导", "有")
-_PLACE_SUFFIX = re_compile(r"(自治州|自治县|街道|社区|[省市县区镇乡村旗盟])")
+#: 旗 and 盟 (Inner Mongolia's banners and leagues) are everyday characters (国旗, 伟大旗帜, 联盟): in the
+#: corpus every one of 272 "X旗/X盟" read as a place was ordinary text, so they count only where the
+#: text says administrative unit (…左旗, 自治旗, 旗委, 盟行署).
+_PLACE_SUFFIX = re_compile(r"(自治州|自治县|街道|社区|[省市县区镇乡村]|(?<=[左右前后中])旗|自治旗"
+                           r"|[旗盟](?=委|人民政府|政府|党委|人大|政协|宣传部|融媒体|境内)|盟(?=行政公署|行署))")
 #: A place suffix that makes an ordinary word with the character before it (城市, 地区…).
 _NOT_PLACE = {"城市", "超市", "上市", "都市", "股市", "集市", "门市", "夜市", "早市", "菜市", "地区", "小区", "园区",
               "景区", "城区", "辖区", "山区", "灾区", "市区", "郊区", "片区", "专区", "牧区", "矿区", "库区", "社区",
