@@ -51,6 +51,13 @@ def test_banners_and_leagues_only_where_the_text_says_administrative_unit():
     assert not protected_spans(swapped)
 
 
+def test_a_suffix_opening_an_ordinary_word_is_no_place():
+    text = "完善社会主义市场经济体制，优化合理区域布局，在青石镇柳河村建设美丽村庄。"
+    found = {text[s.start:s.end] for s in protected_spans(text)}
+    assert {"青石镇", "柳河村"} <= found
+    assert not {"主义市", "合理区", "美丽村"} & found, found
+
+
 def test_user_protected_words_block_fixes(tmp_path, capsys):
     (tmp_path / "drafter.yaml").write_text("protected: [余辉]\n", encoding="utf-8")
     path = tmp_path / "report.txt"
