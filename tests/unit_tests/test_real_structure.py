@@ -382,6 +382,15 @@ def test_a_plan_alone_keeps_its_department_outline_and_asks_no_summary():
     assert not [f for f in found if f[0] == "outline.missing-part"]
 
 
+def test_an_addressee_line_is_not_part_of_the_title_and_a_surveys_parts_are_read():
+    text = ("关于某乡宣传文化工作情况的调研报告\n县委宣传部：\n现将调研情况报告如下。\n一、基本情况\n内容。\n"
+            "二、存在的突出问题\n内容。\n三、对策建议\n内容。\n")
+    result, found = outline_of(text)
+    assert result.report.title == "关于某乡宣传文化工作情况的调研报告"
+    assert [pm.part.id for pm in result.match.parts if pm.found] == ["summary", "problems", "plan"]
+    assert found == [("outline.generic", 1, None, None)]
+
+
 @pytest.mark.parametrize("title, genre_id", [
     ("某局2024年半年工作总结及下半年工作打算", "h1"),      # the summary comes before 下半年's plan
     ("某局2024年下半年工作总结及2025年工作打算", "h2"),

@@ -117,6 +117,9 @@ class TextOutput:
                                     style="cyan"))
                 elif unit.misplaced:
                     branch.add(Text(f"↪ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：应在另一部分", style="yellow"))
+                elif unit.area is None and not pm.part.sections:
+                    # A parts-only outline (generic) names no areas: its sections are simply listed.
+                    branch.add(Text(f"· 第{unit.span.line}{unit_word} {_clip(unit.heading)}", style="dim"))
                 elif unit.area is None:
                     branch.add(Text(f"？ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
         for division in result.match.problems:
