@@ -375,6 +375,13 @@ def test_a_survey_a_duty_report_or_a_speech_is_not_forced_onto_the_propaganda_ou
     assert found[0] == ("outline.generic", 1, None, None) and kind in result.diagnostics[0].message
 
 
+def test_a_report_on_studying_a_speech_is_still_a_work_report():
+    from drafter.report.genre import document_kind
+
+    assert document_kind("市委宣传部学习贯彻总书记重要讲话精神情况的工作总结") is None
+    assert document_kind("在全市宣传部长会议上的讲话") == "讲话"
+
+
 def test_a_plan_alone_keeps_its_department_outline_and_asks_no_summary():
     text = "某县委宣传部2025年工作计划\n一、抓好理论武装\n内容。\n二、加强意识形态工作\n内容。\n"
     result, found = outline_of(text)

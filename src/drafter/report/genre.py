@@ -104,13 +104,15 @@ def genre_of(title: str | None) -> Genre:
 #: Documents writers also produce that are no work summary or plan of a department: a survey
 #: report, a personal report on one's duties, a speech, notes of what one learnt.
 _KIND = re_compile(r"调研报告|调查报告|述职述廉报告|述职述责报告|述责述廉报告|述职报告|述廉报告"
-                   r"|讲话稿|讲话|发言稿|发言材料|心得体会|研讨材料")
+                   r"|讲话稿|讲话提纲|上的讲话|发言稿|发言材料|交流发言|心得体会|研讨材料")
 
 
 def document_kind(title: str | None) -> str | None:
     """What a title says the document is when it is no work report (调研报告, 述职报告, 讲话…), else None."""
     m = _KIND.search(title or "")
-    return m.group(0) if m else None
+    if not m:
+        return None
+    return "讲话" if m.group(0) == "上的讲话" else m.group(0)
 
 
 _HALF_OF = re_compile(r"上半年|下半年|[三]季度|前三季度")
