@@ -76,6 +76,11 @@ class ReportEditor(TextArea):
         self.notify_style_update()
         self.refresh()
 
+    @property
+    def marks(self) -> dict[int, list[tuple[int, int, str]]]:
+        """The marks drawn now (the check thread compares its new ones with these)."""
+        return self._marks
+
     def marks_on(self, line_index: int) -> list[tuple[int, int, str]]:
         """The marks drawn on a 0-based line."""
         return list(self._marks.get(line_index, ()))
