@@ -70,6 +70,8 @@ class ReuseState:
     lines: list[str]
     entries: list[_Line]
     checks: frozenset[str]                      #: the paragraph-local checks filed by line
+    #: Lines whose findings this analysis took from the previous one (0: a full analysis).
+    reused_lines: int = 0
 
 
 @dataclass
@@ -298,7 +300,8 @@ class Reuse:
                 entries[i] = _Line(self.starts[i], i + 1,
                                                       {k: tuple(v) for k, v in (found or {}).items()},
                                    tuple(protected or ()))
-        return ReuseState(self.key, self.lines, entries, checks)
+        reused = 0 if self.changed is None else count - (self.changed[1] - self.changed[0])
+        return ReuseState(self.key, self.lines, entries, checks, reused)
 
     # -- helpers --------------------------------------------------------------------------
 
