@@ -378,3 +378,18 @@ def reuse_key(options: Any, outline: Any, report: Report, date: Any, checklists:
     """What paragraph-local results depend on besides their line: equal keys, reusable results."""
     return (repr(options), outline.name, report.source.format, repr(report.period),
             report.title, repr(report.genre), repr(date), id(checklists), tuple(words))
+
+
+def warm_up(options: Any = None) -> None:
+    """Load what checking an edited line needs that checking a whole text may not have loaded:
+    the typo detector's statistics. A check whose lines all come from the detector's findings
+    cache never loads them, so the first edit's check would pay for it (~0.2 s); an editor
+    calls this in a thread after its first check. Missing statistics are left to the check."""
+    from .typos import results
+    from .typos.detector import detector_for
+
+    try:
+        settings = getattr(options, "typo", None) or {}
+        detector_for(float(settings.get("min_confidence", results.model()["threshold"])))
+    except (results.StatsMissing, OSError, ValueError, KeyError):
+        pass
