@@ -15,7 +15,7 @@ from .checks import CheckContext, all_checks, code_selected
 from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
-from .incremental import PARAGRAPH, FullAnalysisNeeded, Reuse, ReuseState, reuse_key
+from .incremental import PARAGRAPH, FullAnalysisNeeded, Reuse, ReuseState, paragraph_memo, reuse_key
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
@@ -141,7 +141,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
 def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None,
              previous: ReuseState | None, incremental: bool = False) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
-    report = parse_report(source)
+    memo = paragraph_memo(previous) if incremental else None
+    report = parse_report(source, memo)
     if outline is not None:
         choice = OutlineChoice(outline.name, "option")
     else:
@@ -162,7 +163,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     reuse = None
     if incremental:
         reuse = Reuse.start(report, reuse_key(options, outline, report, date, ctx.cache.get("checklists"), words),
-                            previous)
+                            previous, memo)
         protected = reuse.protected(words)
     else:
         protected = protected_spans(report.text, words)

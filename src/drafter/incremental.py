@@ -31,7 +31,7 @@ from .diagnostics import Diagnostic, Edit, Fix
 from .files.document import SourceDocument
 from .report.model import Report, Span
 from .report.protected import ProtectedSpan, SpanList, protected_spans
-from .report.structure import parse_report
+from .report.structure import ParagraphMemo, parse_report
 
 PARAGRAPH = "paragraph"
 DOCUMENT = "document"
@@ -72,6 +72,8 @@ class ReuseState:
     checks: frozenset[str]                      #: the paragraph-local checks filed by line
     #: Lines whose findings this analysis took from the previous one (0: a full analysis).
     reused_lines: int = 0
+    #: How each line was read by the structure parser (the next parse reads only new lines).
+    memo: ParagraphMemo | None = None
 
 
 @dataclass
@@ -96,10 +98,13 @@ class Reuse:
     origin: dict[int, tuple] = field(default_factory=dict)
     bases: dict[int, tuple] = field(default_factory=dict)
 
+    memo: ParagraphMemo | None = None
+
     @classmethod
-    def start(cls, report: Report, key: tuple, previous: ReuseState | None) -> "Reuse":
+    def start(cls, report: Report, key: tuple, previous: ReuseState | None,
+              memo: ParagraphMemo | None = None) -> "Reuse":
         """Compare ``report``'s text with the previous analysis's and decide what to re-run."""
-        reuse = cls(report=report, key=key, previous=None)
+        reuse = cls(report=report, key=key, previous=None, memo=memo)
         reuse.lines = report.text.split("\n")
         starts, at = [], 0
         for line in reuse.lines:
@@ -157,10 +162,10 @@ class Reuse:
             entry = prev.entries[i if i < first else i - tail_shift]
             if entry.protected:
                 delta = self.starts[i] - entry.start
-                out.extend(ProtectedSpan(s.start + delta, s.end + delta, s.kind) for s in entry.protected)
+                out.extend(_protected_at(s, delta) for s in entry.protected) if delta else out.extend(entry.protected)
         for span in moved:
             self.new_protected.setdefault(self._line_of(span.start), []).append(span)
-        out.sort(key=lambda s: (s.start, s.end))
+        # In order already: line by line, and each line's in order (as protected_spans sorts them).
         return SpanList(out)
 
     # -- diagnostics ----------------------------------------------------------------------
@@ -280,7 +285,7 @@ class Reuse:
     def state(self) -> ReuseState | None:
         """What the next analysis may reuse, or None when this one must not be reused."""
         if not self.valid:
-            return None
+            return ReuseState(self.key, [], [], frozenset(), 0, self.memo) if self.memo is not None else None
         count = len(self.lines)
         if self.changed is None:
             entries = [_EMPTY] * count
@@ -301,7 +306,7 @@ class Reuse:
                                                       {k: tuple(v) for k, v in (found or {}).items()},
                                    tuple(protected or ()))
         reused = 0 if self.changed is None else count - (self.changed[1] - self.changed[0])
-        return ReuseState(self.key, self.lines, entries, checks, reused)
+        return ReuseState(self.key, self.lines, entries, checks, reused, self.memo)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -363,14 +368,32 @@ def _copy(d: Diagnostic) -> Diagnostic:
     return new
 
 
+def _frozen(cls: type, **fields: Any) -> Any:
+    """A frozen dataclass instance made without its ``__init__`` (which sets each field through
+    ``object.__setattr__``): thousands of spans are moved after every edit of a long text."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(fields)
+    return obj
+
+
+def _protected_at(s: ProtectedSpan, delta: int) -> ProtectedSpan:
+    return _frozen(ProtectedSpan, start=s.start + delta, end=s.end + delta, kind=s.kind)
+
+
 def _moved(d: Diagnostic, delta: int, lines: int) -> Diagnostic:
     """A copy of ``d`` moved ``delta`` characters and ``lines`` lines on."""
     new = _copy(d)
     s = d.span
-    new.span = Span(s.start + delta, s.end + delta, s.line + lines, s.column, s.end_line + lines, s.end_column)
+    new.span = _frozen(Span, start=s.start + delta, end=s.end + delta, line=s.line + lines, column=s.column,
+                       end_line=s.end_line + lines, end_column=s.end_column)
     if d.fix is not None:
         new.fix = Fix(tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in d.fix.edits), d.fix.safe)
     return new
+
+
+def paragraph_memo(previous: ReuseState | None) -> ParagraphMemo:
+    """A memo of how lines are read, seeded with the previous analysis's."""
+    return ParagraphMemo(previous.memo if previous is not None else None)
 
 
 def reuse_key(options: Any, outline: Any, report: Report, date: Any, checklists: Any,
