@@ -9,7 +9,7 @@ import gc
 import os
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .checks._support import checklists
@@ -31,6 +31,10 @@ from .report.structure import parse_report
 
 
 _SEVERITY_OF = attrgetter("severity")
+
+
+class AnalysisCancelled(Exception):
+    """The caller of :func:`analyze` said (through ``cancelled``) that it no longer needs the result."""
 
 
 @dataclass(frozen=True)
@@ -109,15 +113,18 @@ def parse(source: SourceDocument) -> Report:
 
 def analyze(source: SourceDocument, options: CheckOptions | None = None,
             outline: Outline | None = None, previous: CheckResult | None = None,
-            incremental: bool = False) -> CheckResult:
+            incremental: bool = False, cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """Parse and check one document with every registered check.
 
     With ``incremental``, the result keeps what the next analysis may reuse, and ``previous``
     (the result of an earlier ``incremental`` analysis of this document before an edit) lends
     its paragraph-local checks' findings on the lines the edit left alone
-    (:mod:`drafter.incremental`); the diagnostics are the same as without it.
+    (:mod:`drafter.incremental`); the diagnostics are the same as without it. ``cancelled`` is
+    asked between checks: when it says yes the analysis stops (an editor whose buffer changed
+    again does not wait for a result it will not show).
 
     Raises:
+        AnalysisCancelled: ``cancelled()`` returned true.
         ChecklistError: the outline or a checklist is malformed.
     """
     # The cyclic garbage collector would walk every live object again and again while a long
@@ -127,19 +134,20 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     gc.disable()
     try:
         if not incremental:
-            return _analyze(source, options, outline, None)
+            return _analyze(source, options, outline, None, cancelled=cancelled)
         state = previous.reuse if previous is not None else None
         try:
-            return _analyze(source, options, outline, state, True)
+            return _analyze(source, options, outline, state, True, cancelled)
         except FullAnalysisNeeded:
-            return _analyze(source, options, outline, None, True)
+            return _analyze(source, options, outline, None, True, cancelled)
     finally:
         if enabled:
             gc.enable()
 
 
 def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None,
-             previous: ReuseState | None, incremental: bool = False) -> CheckResult:
+             previous: ReuseState | None, incremental: bool = False,
+             cancelled: Callable[[], bool] | None = None) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
     memo = paragraph_memo(previous) if incremental else None
     report = parse_report(source, memo)
@@ -172,6 +180,8 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     limit = options.max_diagnostics
     stopped: list[str] = []
     for check in all_checks():
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
                                          for r in check.rules):
             continue
@@ -284,16 +294,17 @@ def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None
 
 def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
                options: CheckOptions | None = None, like: SourceDocument | None = None,
-               previous: CheckResult | None = None, incremental: bool = False) -> CheckResult:
+               previous: CheckResult | None = None, incremental: bool = False,
+               cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """Check text held in memory (the editor's buffer); ``like`` supplies encoding and newline.
-    ``previous`` and ``incremental``: see :func:`analyze`."""
+    ``previous``, ``incremental`` and ``cancelled``: see :func:`analyze`."""
     if like is not None:
         source = SourceDocument(path=like.path, text=text.replace("\r\n", "\n").replace("\r", "\n"),
                                 encoding=like.encoding, newline=like.newline, bom=like.bom,
                                 format=like.format, line_unit=like.line_unit, meta=like.meta)
     else:
         source = source_from_bytes(text.encode("utf-8"), path, fmt)
-    return analyze(source, options, previous=previous, incremental=incremental)
+    return analyze(source, options, previous=previous, incremental=incremental, cancelled=cancelled)
 
 
 def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: int = 1):

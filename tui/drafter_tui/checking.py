@@ -13,11 +13,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
+import threading
 from dataclasses import dataclass
 
 from textual import work
 
-from drafter.api import CheckResult, check_text
+from drafter.api import AnalysisCancelled, CheckResult, check_text
 from drafter.diagnostics import Diagnostic
 from drafter.incremental import warm_up
 
@@ -27,7 +28,7 @@ from .widgets.editor import marks_by_line
 
 #: Seconds of quiet after the last keystroke before the document is checked again (the check
 #: is incremental: a few hundred ms on a 2.7 MB draft, a few ms on a usual one).
-CHECK_DELAY = 0.15
+CHECK_DELAY = 0.1
 #: How long (seconds) the check thread may hold the GIL while the UI thread waits for it.
 #: Python's 5 ms default makes every keystroke that arrives during a long check wait 5 ms at
 #: each of the several points where the event loop gives the GIL up and takes it back.
@@ -74,6 +75,9 @@ class CheckingMixin:
         source, options, ignored = self.source, self.options, frozenset(self.ignored)
         want_preview = self.preview_panel.display
         previous, shown_marks = self.result, self.editor.marks
+        # Set when this worker is cancelled by a newer keystroke: the thread, which asyncio cannot
+        # stop, then stops at the engine's next check instead of finishing a stale result.
+        stale = threading.Event()
 
         def check():
             # No garbage collection while the result is built and laid out for the screen: a
@@ -90,7 +94,7 @@ class CheckingMixin:
         def build():
             text = newline.join(lines)
             result = check_text(text, path=source.path, options=options, like=source,
-                                previous=previous, incremental=True)
+                                previous=previous, incremental=True, cancelled=stale.is_set)
             session = []
             if ignored:  # ignores of a document not yet on disk, kept for this session only
                 session = [d for d in result.diagnostics if ignore_key(d) in ignored]
@@ -101,7 +105,13 @@ class CheckingMixin:
             return text, result, marks, build_options(result), preview, session, summary
 
         sys.setswitchinterval(SWITCH_INTERVAL)
-        text, result, marks, options, preview, session, summary = await asyncio.to_thread(check)
+        try:
+            text, result, marks, options, preview, session, summary = await asyncio.to_thread(check)
+        except asyncio.CancelledError:
+            stale.set()
+            raise
+        except AnalysisCancelled:
+            return
         self.session_ignored = session
         if version == self.version and self.modified and not self.is_new and text == self.source.text:
             # Undone back to the text as loaded or saved: nothing to save (compared here, after
