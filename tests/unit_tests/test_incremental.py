@@ -181,3 +181,19 @@ def test_wrongly_declared_scope_is_caught(monkeypatch):
     previous = check_text(text, incremental=True)
     incremental = check_text(edited, previous=previous, incremental=True)
     assert _view(incremental) == _view(check_text(edited))
+
+
+def test_a_cancelled_analysis_stops():
+    from drafter.api import AnalysisCancelled
+
+    asked = []
+
+    def cancelled():
+        asked.append(1)
+        return len(asked) > 3   # after three checks
+
+    text = SEED.read_text(encoding="utf-8")
+    with pytest.raises(AnalysisCancelled):
+        check_text(text, incremental=True, cancelled=cancelled)
+    assert len(asked) == 4
+    assert check_text(text, cancelled=lambda: False).diagnostics

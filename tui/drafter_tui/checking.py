@@ -28,7 +28,7 @@ from .widgets.editor import marks_by_line
 
 #: Seconds of quiet after the last keystroke before the document is checked again (the check
 #: is incremental: a few hundred ms on a 2.7 MB draft, a few ms on a usual one).
-CHECK_DELAY = 0.1
+CHECK_DELAY = 0.15
 #: How long (seconds) the check thread may hold the GIL while the UI thread waits for it.
 #: Python's 5 ms default makes every keystroke that arrives during a long check wait 5 ms at
 #: each of the several points where the event loop gives the GIL up and takes it back.
