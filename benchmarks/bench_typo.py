@@ -53,7 +53,7 @@ def dev_metrics(shared: Path, low: float = 0.4) -> None:
     from drafter.typos.findings import frozen_spans
 
     rows = load_dev(shared)
-    items = [(r["src"], frozen_spans(protected_spans(r["src"]))) for r in rows]
+    items = [(r["src"], frozen_spans(protected_spans(r["src"]), r["src"])) for r in rows]
     # The default (model.json's threshold), then a lower one a writer may set for more recall.
     for threshold in (None, low):
         det = Detector(threshold=threshold)

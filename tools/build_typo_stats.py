@@ -4,7 +4,9 @@
 Reproducible byte for byte from a fresh clone with ../shared beside it:
 
     pip install -e '.[build]'                      # numpy, pypinyin==0.55.0 (pinned)
-    python tools/build_typo_stats.py               # downloads pycorrector==1.1.4's wheel (data only)
+    python tools/build_typo_stats.py               # downloads pycorrector==1.1.4's wheel and
+                                                   # jieba==0.42.1's sdist (data files only)
+    python tools/build_typo_stats.py --only-words  # just the word table (the rest unchanged)
     python tools/train_typo_model.py               # the scoring weights (needs the tables above)
 
 Inputs:
@@ -17,8 +19,13 @@ Inputs:
   ``same_stroke.txt`` (similar shape) and ``stroke.txt`` (stroke sequences: one stroke apart, or a
   radical added, as in 完/院).
 
+- jieba 0.42.1's sdist (MIT; ``jieba/dict.txt`` only, never imported): the words of 2–4 CJK
+  characters with their frequencies — word-level evidence for the scorer (机制 is a word, 机智 in
+  发展机智 is not what the window makes; 央视 is a frequent word, 音视 a rare one).
+
 Outputs (no timestamps, fixed order): ``ngram_keys.npy`` (sorted uint32 hashes), ``ngram_logc.npy``
-(uint8, ln(count)·12), ``confusion_*.npy`` (candidates per character, CSR), ``stats.json``.
+(uint8, ln(count)·12), ``word_keys.npy``/``word_logf.npy`` (sorted uint32 hashes of jieba's
+words, uint8 ln(frequency)·12), ``confusion_*.npy`` (candidates per character, CSR), ``stats.json``.
 """
 
 from __future__ import annotations
@@ -43,6 +50,11 @@ import hashing  # noqa: E402  (the runtime's own hashing, loaded without importi
 
 PYPINYIN_VERSION = "0.55.0"
 PYCORRECTOR_VERSION = "1.1.4"
+JIEBA_VERSION = "0.42.1"
+#: sha256 of jieba-0.42.1.tar.gz on PyPI: the word table is built from exactly this file.
+JIEBA_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
+#: Word lengths in the word table (the detector looks at words covering a changed character).
+WORD_LENGTHS = (2, 3, 4)
 #: Keep an n-gram when it was seen at least this often (pruning keeps the tables ≈ 20 MB).
 MIN_COUNT = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3}
 #: ln(count) is stored in a byte with this many steps per unit (≈ 4 % resolution).
@@ -124,6 +136,51 @@ def pycorrector_files(wheel: Path | None) -> dict[str, str]:
         for name in ("same_pinyin.txt", "same_stroke.txt", "stroke.txt"):
             out[name] = z.read(f"pycorrector/data/{name}").decode("utf-8")
     return out
+
+
+def jieba_dict(sdist: Path | None) -> str:
+    """``jieba/dict.txt`` of jieba's pinned sdist (downloaded with pip when not given, checked by
+    sha256)."""
+    import hashlib
+    import tarfile
+
+    if sdist is None:
+        tmp = Path(tempfile.mkdtemp(prefix="drafter-jieba-"))
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
+                        "-d", str(tmp), f"jieba=={JIEBA_VERSION}"], check=True)
+        sdist = next(tmp.glob("jieba-*.tar.gz"))
+    digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
+    if digest != JIEBA_SHA256:
+        sys.exit(f"{sdist}: sha256 {digest}, expected {JIEBA_SHA256} (jieba {JIEBA_VERSION})")
+    with tarfile.open(sdist) as tar:
+        member = tar.extractfile(f"jieba-{JIEBA_VERSION}/jieba/dict.txt")
+        return member.read().decode("utf-8")
+
+
+def word_table(dict_txt: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted hashes of jieba's words of :data:`WORD_LENGTHS` CJK characters and their quantised
+    ln(frequency) (a hash shared by two words keeps the larger frequency)."""
+    by_hash: dict[int, int] = {}
+    for line in dict_txt.splitlines():
+        parts = line.split(" ")
+        if len(parts) < 2 or len(parts[0]) not in WORD_LENGTHS or not parts[1].isdigit():
+            continue
+        word = parts[0]
+        if not all(0x4E00 <= ord(ch) < 0xA000 for ch in word):
+            continue
+        h = int(hashing.hash_rows(hashing.codes_of(word)[None, :])[0])
+        by_hash[h] = max(by_hash.get(h, 0), int(parts[1]))
+    keys = np.array(sorted(by_hash), np.uint32)
+    freq = np.array([by_hash[int(k)] for k in keys], np.float64)
+    logf = np.clip(np.round(np.log(np.maximum(freq, 1)) * LOG_SCALE), 0, 255).astype(np.uint8)
+    return keys, logf
+
+
+def write_words(out: Path, keys: np.ndarray, logf: np.ndarray) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / "word_keys.npy", keys, allow_pickle=False)
+    np.save(out / "word_logf.npy", logf, allow_pickle=False)
+    print(f"wrote {out}: {len(keys)} words")
 
 
 def readings(chars) -> dict[str, set[str]]:
@@ -276,6 +333,7 @@ def write(out: Path, keys, logc, table, total: int) -> None:
         np.save(out / f"{name}.npy", arr, allow_pickle=False)
     meta = {"format": 1, "total": total, "log_scale": LOG_SCALE, "orders": 5,
             "min_count": MIN_COUNT, "pypinyin": PYPINYIN_VERSION, "pycorrector": PYCORRECTOR_VERSION,
+            "jieba": JIEBA_VERSION,
             "entries": len(keys), "candidates": len(cands)}
     (out / "stats.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -285,7 +343,20 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "drafter" / "typos" / "data")
     ap.add_argument("--pycorrector-wheel", type=Path, default=None)
+    ap.add_argument("--jieba-sdist", type=Path, default=None)
+    ap.add_argument("--only-words", action="store_true",
+                    help="rebuild only word_keys.npy/word_logf.npy (no corpus pass)")
     args = ap.parse_args(argv)
+    write_words(args.out, *word_table(jieba_dict(args.jieba_sdist)))
+    if args.only_words:
+        # stats.json as a full build writes it (same keys, same formatting): byte-identical.
+        meta_path = args.out / "stats.json"
+        if not meta_path.exists():
+            return 0
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["jieba"] = JIEBA_VERSION
+        meta_path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return 0
     paragraphs = read_corpus(args.shared)
     codes = hashing.codes_of("\n" + "\n".join(paragraphs) + "\n")
     keys, logc = count_ngrams(codes)

@@ -11,13 +11,16 @@ from the tune half's own corrected sentences (one in :data:`SWAP_EVERY`: two nei
 characters exchanged at a seeded random place) — text we write ourselves, never the held-out half.
 Without them the swap weight could only learn "never".
 
-Thresholds: ``threshold`` is the confidence with the best tune-half correction F1 whose tune-half
-false-alarm rate stays ≤ 0.5 % of correct sentences. The issue allows 2 %, but a real report is
-mostly correct sentences (the dev set is 58 % erroneous): at 2 % a 150-sentence report would carry
-three false alarms, at 0.5 % under one. ``safe_threshold`` is the lowest at which the tune half's
-flagged characters are ≥ 98 % right (only those become safe fixes). Both are chosen on the real
-tune sentences only. A writer who wants more recall lowers ``typo.min_confidence`` in drafter.yaml
-(``benchmarks/bench_typo.py`` prints the dev figures at 0.4 too).
+Thresholds (a 0.05 grid, chosen on the real tune sentences only): ``threshold`` is the one with
+the best tune-half correction F1 among those whose tune-half false alarms stay ≤ 1 % of correct
+sentences and whose flagged characters are ≥ 98 % right. The issue allows 2 % and 90 %; a real
+report is mostly correct text and a reviewer reads every suspect, so the margin is wide (on clean
+real report text, benchmarks/bench_typo_noise.py, the threshold so chosen raises about 1.5
+suspects per 10,000 characters). ``safe_threshold`` is the lowest at which the tune half has no
+false alarm and ≥ 99.5 % of its flagged characters are right: only those findings become safe
+fixes, which ``--fix`` applies unread. A writer who wants more recall lowers
+``typo.min_confidence`` in drafter.yaml (``benchmarks/bench_typo.py`` prints the dev figures at
+0.4 too).
 """
 
 from __future__ import annotations
@@ -38,10 +41,12 @@ from drafter.typos.findings import frozen_spans  # noqa: E402
 from drafter.typos.stats import DATA, load_stats  # noqa: E402
 from drafter.typos.evaluation import load_dev, metrics, tune_half  # noqa: E402
 
-MAX_FALSE_ALARMS = 0.005
+MAX_FALSE_ALARMS = 0.01
+#: The shipped threshold's flagged characters must be this often right on the tune half.
+MIN_CHAR_PRECISION = 0.98
 #: One synthetic transposition per this many tune-half sentences.
 SWAP_EVERY = 4
-SAFE_CHAR_PRECISION = 0.98
+SAFE_CHAR_PRECISION = 0.995
 
 
 def candidate_rows(stats, rows):
@@ -117,13 +122,14 @@ def main(argv=None) -> int:
         detector.threshold = float(th)
         detector._cache.clear()
         m = metrics(rows, [{s.start + i: ch for s in sus for i, ch in enumerate(s.suggestion) if s.original[i] != ch}
-                           for sus in detector.paragraphs((r["src"], frozen_spans(protected_spans(r["src"])))
+                           for sus in detector.paragraphs((r["src"], frozen_spans(protected_spans(r["src"]), r["src"]))
                                                           for r in rows)])
         print(f"threshold {th}: correction F1 {m['correction'][2]:.3f}  false alarms {m['false_alarm_rate']:.3f}  "
               f"char precision {m['char_precision']:.3f}")
-        if m["false_alarm_rate"] <= MAX_FALSE_ALARMS and (best is None or m["correction"][2] > best[1]):
+        if m["false_alarm_rate"] <= MAX_FALSE_ALARMS and m["char_precision"] >= MIN_CHAR_PRECISION \
+                and (best is None or m["correction"][2] > best[1]):
             best = (float(th), m["correction"][2])
-        if m["char_precision"] >= SAFE_CHAR_PRECISION and "safe" not in model:
+        if m["char_precision"] >= SAFE_CHAR_PRECISION and m["false_alarm_rate"] == 0 and "safe" not in model:
             model["safe"] = float(th)
     model["threshold"] = best[0] if best else 0.7
     model["safe_threshold"] = max(model.pop("safe", 0.9), model["threshold"])

@@ -4,7 +4,8 @@ No checklist names these typos: the statistical detector of :mod:`drafter.typos`
 character n-gram counts of public official text and from same-sound/similar-shape candidates
 (机智 → 机制, 帜旗 → 旗帜). Each finding carries a confidence (``data.confidence`` in JSON); only
 findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. Names, places,
-and organisations are never looked into; a finding inside a quoted title is reported without a fix
+and organisations are never looked into, nor short quoted names (“XX有礼”) and media names (央视,
+XX日报); a finding inside a quoted title is reported without a fix
 (see :mod:`drafter.report.protected` and ``drafter.typos.findings.NOT_LOOKED_INTO``).
 Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``). Findings
 come through :mod:`drafter.typos.results`, which remembers them per paragraph (in memory and in the
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..typos import results
+from ..report.protected import detector_only_spans
 from ..typos.findings import NOT_LOOKED_INTO
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
@@ -65,7 +67,9 @@ def check(ctx: CheckContext):
                 break
             if p.end > start:
                 spans.append((max(p.start, start) - start, min(p.end, end) - start))
-        lines.append((start, line, tuple(spans)))
+        # Names only the detector leaves alone (“XX有礼”, 央视): other checks may still fix them.
+        spans += ((s.start, s.end) for s in detector_only_spans(line))
+        lines.append((start, line, tuple(sorted(spans))))
     try:
         found = results.find(((line, spans) for _, line, spans in lines), low)
     except results.StatsMissing:

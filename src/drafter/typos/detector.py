@@ -48,6 +48,11 @@ CACHE_SIZE = 20_000
 _MIN_PAIR_BIGRAM = float(np.log(20))
 #: Candidates per suspect character that the cheap bigram stage passes on to the 5-gram scoring.
 FIRST_STAGE_KEEP = 4
+#: Lengths of the dictionary words looked for around a changed character (word evidence).
+WORD_LENGTHS = (2, 3, 4)
+#: Placeholder marks of drafts and masked copies (XX有礼, 居*各县, ××镇; Latin letters are folded to
+#: ``a`` by :func:`codes_of`): a character beside one has no real context, so it is no suspect.
+PLACEHOLDER_CODES = np.array([ord(c) for c in "a*＊×_＿#＃"], np.uint32)
 
 
 _KIND_NAMES = {0: "same-sound", 1: "same-sound", 2: "ime-slip", 3: "shape", 4: "shape"}
@@ -148,7 +153,8 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     ctx = _Context(stats, codes)
     order = ctx.order
     j = np.arange(LEFT, len(codes) - RIGHT)
-    cjk = _is_cjk(codes[j]) & ~frozen[j]
+    mark = np.isin(codes, PLACEHOLDER_CODES)
+    cjk = _is_cjk(codes[j]) & ~frozen[j] & ~mark[j - 1] & ~mark[j + 1]
     suspect = cjk & ((order[j] < 2) | (order[j + 1] < 3))
     pos = j[suspect]
     parts = []
@@ -168,7 +174,7 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     if len(first):
         parts.append(_pairs(ctx, first))
     swap = j[cjk]
-    swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & (codes[swap] != codes[swap + 1])
+    swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & ~mark[swap + 2] & (codes[swap] != codes[swap + 1])
                 & (is_suspect[swap] | is_suspect[swap + 1]) & (order[swap + 1] < 2)]
     # A transposition is a candidate only when the two characters, never seen in this order,
     # form a frequent pair the other way round (帜旗 → 旗帜; not 网红 → 红网, both rare).
@@ -185,7 +191,48 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
     out["ord0"] = order[out["pos"]]
     out["ord1"] = order[out["pos"] + 1]
+    out["w_orig"], out["w_cand"], out["l_orig"], out["l_cand"] = _word_evidence(
+        stats, codes, out["pos"], out["span"], out["c1"], out["c2"])
     return out
+
+
+def _word_evidence(stats: TypoStats, codes: np.ndarray, pos: np.ndarray, span: np.ndarray,
+                   c1: np.ndarray, c2: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Dictionary words around a change, before and after it: for the text and for the candidate,
+    the largest ln(frequency) of a word of :data:`WORD_LENGTHS` characters that covers a changed
+    character (0 if none) and the length of the longest such word (0 if none). A typo usually
+    breaks a frequent word and its correction makes one (暂新 → 崭新, 既往开来 → 继往开来); a name
+    the text means is the other way round (央视 → 影视)."""
+    rows = len(pos)
+    out = [np.zeros(rows) for _ in range(4)]
+    for width in (1, 2):
+        rows_here = np.flatnonzero(span == width)
+        if not len(rows_here):
+            continue
+        p = pos[rows_here]
+        # The text's side is the same for every candidate at a position: looked up once per position.
+        uniq, back = np.unique(p, return_inverse=True)
+        best_o, long_o = _words_covering(stats, _windows(codes, uniq, width), width)
+        cand = _windows(codes, p, width)
+        cand[:, LEFT] = c1[rows_here]
+        if width == 2:
+            cand[:, LEFT + 1] = c2[rows_here]
+        best_c, long_c = _words_covering(stats, cand, width)
+        for arr, val in zip(out, (best_o[back], best_c, long_o[back], long_c)):
+            arr[rows_here] = val
+    return out[0], out[1], out[2], out[3]
+
+
+def _words_covering(stats: TypoStats, win: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """For windows from :func:`_windows` (``span`` characters at column LEFT): the largest word
+    ln(frequency) and the longest word length among the dictionary words that cover one of them."""
+    starts = [(n, s) for n in WORD_LENGTHS for s in range(LEFT - n + 1, LEFT + span)]
+    values = stats.word_lookup(np.concatenate([hash_rows(win[:, s:s + n]) for n, s in starts]))
+    values = values.reshape(len(starts), len(win))
+    found = np.isfinite(values)
+    best = np.where(found, values, 0).max(0)
+    longest = (found * np.array([n for n, _ in starts])[:, None]).max(0)
+    return best.astype(np.float64), longest.astype(np.float64)
 
 
 def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.ndarray,
@@ -245,7 +292,9 @@ def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
 
 
 FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
-            "freq_original", "freq_candidate", "order_here", "order_next", "gain_two_chars")
+            "freq_original", "freq_candidate", "order_here", "order_next", "gain_two_chars",
+            "word_original", "word_candidate", "word_length_original", "word_length_candidate",
+            "word_of_3_original", "idiom_original", "word_of_3_candidate", "idiom_candidate")
 
 
 def features(c: dict[str, np.ndarray]) -> np.ndarray:
@@ -258,7 +307,11 @@ def features(c: dict[str, np.ndarray]) -> np.ndarray:
     # The dev set has no transpositions: the swap weight is fitted on synthetic ones made from
     # the tune half's corrected sentences (tools/train_typo_model.py).
     return np.stack([gain, np.minimum(gain, 10), k == 1, k == 2, k == 3, k == 4, pair, k == SWAP,
-                     uo, uc, c["ord0"], c["ord1"], gain * pair], 1).astype(np.float64)
+                     uo, uc, c["ord0"], c["ord1"], gain * pair,
+                     c["w_orig"], c["w_cand"], c["l_orig"], c["l_cand"],
+                     # Lengths one-hot as well: breaking a four-character word (原汁原味) is not
+                     # twice as telling as breaking a two-character one, it is nearly decisive.
+                     c["l_orig"] == 3, c["l_orig"] == 4, c["l_cand"] == 3, c["l_cand"] == 4], 1).astype(np.float64)
 
 
 def confidence(stats: TypoStats, feats: np.ndarray) -> np.ndarray:

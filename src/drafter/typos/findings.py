@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..report.protected import detector_only_spans
+
 
 @dataclass(frozen=True)
 class Suspect:
@@ -28,6 +30,12 @@ class StatsMissing(RuntimeError):
 NOT_LOOKED_INTO = frozenset({"person", "place", "organization", "user"})
 
 
-def frozen_spans(spans) -> tuple[tuple[int, int], ...]:
-    """The (start, end) of the protected spans the detector must not look into."""
-    return tuple((s.start, s.end) for s in spans if s.kind in NOT_LOOKED_INTO)
+def frozen_spans(spans, text: str | None = None) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the protected spans the detector must not look into; with ``text``
+    (the paragraph the spans belong to) also its detector-only names (short quoted names, media:
+    :func:`drafter.report.protected.detector_only_spans`)."""
+    out = [(s.start, s.end) for s in spans if s.kind in NOT_LOOKED_INTO]
+    if text is not None:
+        out += ((s.start, s.end) for s in detector_only_spans(text))
+        out.sort()
+    return tuple(out)

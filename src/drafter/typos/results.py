@@ -40,7 +40,7 @@ MAX_ENTRIES = 100_000
 MEMORY_ENTRIES = 20_000
 _CODE_FILES = ("detector.py", "hashing.py", "stats.py", "findings.py", "results.py")
 _DATA_FILES = ("stats.json", "model.json", "ngram_keys.npy", "ngram_logc.npy", "confusion_candidates.npy",
-               "confusion_kinds.npy", "confusion_offsets.npy", "confusion_rows.npy")
+               "confusion_kinds.npy", "confusion_offsets.npy", "confusion_rows.npy", "word_keys.npy", "word_logf.npy")
 
 
 @lru_cache(maxsize=1)

@@ -33,22 +33,16 @@ class TypoStats:
     candidates: np.ndarray      #: uint16 candidate characters
     kinds: np.ndarray           #: uint8 kind of each candidate (see tools/build_typo_stats.py)
     model: dict                 #: the scorer's weights and thresholds (model.json)
+    word_keys: np.ndarray       #: sorted uint32 hashes of jieba's 2–4-character words
+    word_logf: np.ndarray       #: uint8 ln(frequency)·log_scale, aligned with word_keys
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """ln(count) of each hashed n-gram, ``-inf`` where unseen."""
-        if len(hashes) == 0:
-            return np.zeros(0, np.float32)
-        # Binary searches of sorted needles walk the table in order: 20× faster than random ones.
-        order = np.argsort(hashes)
-        needles = hashes[order]
-        i = np.searchsorted(self.keys, needles)
-        np.minimum(i, len(self.keys) - 1, out=i)
-        found = self.keys[i] == needles
-        values = np.full(len(hashes), -np.inf, np.float32)
-        values[found] = self.logc[i[found]].astype(np.float32) / self.log_scale
-        out = np.empty_like(values)
-        out[order] = values
-        return out
+        return _lookup(self.keys, self.logc, self.log_scale, hashes)
+
+    def word_lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """ln(frequency) of each hashed word in jieba's dictionary, ``-inf`` where absent."""
+        return _lookup(self.word_keys, self.word_logf, self.log_scale, hashes)
 
     def lookup_rows(self, grams: np.ndarray) -> np.ndarray:
         """ln(count) of each row of a (K, n) array of codes."""
@@ -66,6 +60,22 @@ class TypoStats:
         first = np.repeat(np.cumsum(length) - length, length)
         k = np.repeat(start, length) + np.arange(int(length.sum())) - first
         return which, self.candidates[k].astype(np.uint32), self.kinds[k]
+
+
+def _lookup(keys: np.ndarray, logv: np.ndarray, scale: float, hashes: np.ndarray) -> np.ndarray:
+    if len(hashes) == 0:
+        return np.zeros(0, np.float32)
+    # Binary searches of sorted needles walk the table in order: 20× faster than random ones.
+    order = np.argsort(hashes)
+    needles = hashes[order]
+    i = np.searchsorted(keys, needles)
+    np.minimum(i, len(keys) - 1, out=i)
+    found = keys[i] == needles
+    values = np.full(len(hashes), -np.inf, np.float32)
+    values[found] = logv[i[found]].astype(np.float32) / scale
+    out = np.empty_like(values)
+    out[order] = values
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +97,6 @@ def load_stats(folder: str | None = None) -> TypoStats:
             keys=arr("ngram_keys"), logc=arr("ngram_logc"), log_scale=float(meta["log_scale"]),
             log_total=float(np.log(meta["total"])), rows=np.asarray(arr("confusion_rows")),
             offsets=np.asarray(arr("confusion_offsets")), candidates=arr("confusion_candidates"),
-            kinds=arr("confusion_kinds"), model=model)
+            kinds=arr("confusion_kinds"), model=model, word_keys=arr("word_keys"), word_logf=arr("word_logf"))
     except (OSError, ValueError, KeyError) as exc:
         raise StatsMissing(f"typo statistics unreadable in {base}: {exc}") from None
