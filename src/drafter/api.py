@@ -304,6 +304,8 @@ def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
                                 format=like.format, line_unit=like.line_unit, meta=like.meta)
     else:
         source = source_from_bytes(text.encode("utf-8"), path, fmt)
+    if previous is None and not incremental and cancelled is None:
+        return analyze(source, options)
     return analyze(source, options, previous=previous, incremental=incremental, cancelled=cancelled)
 
 
