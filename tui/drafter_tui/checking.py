@@ -81,13 +81,16 @@ class CheckingMixin:
 
         def check():
             # No garbage collection while the result is built and laid out for the screen: a
-            # collection would walk the whole new result (60–120 ms at 2.7 MB) to free nothing;
-            # the app collects once typing and checking are idle.
+            # collection would walk the whole new result (60–120 ms at 2.7 MB) to free nothing.
+            # Frozen before the collector is back on: else the first allocation after it, maybe
+            # a keystroke's on the UI thread, would start a full collection over everything the
+            # check built. The app collects once typing and checking are idle.
             enabled = gc.isenabled()
             gc.disable()
             try:
                 return build()
             finally:
+                gc.freeze()
                 if enabled:
                     gc.enable()
 
