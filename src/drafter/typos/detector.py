@@ -19,6 +19,11 @@ For a paragraph:
    once more, in the paragraphs that changed (a second typo is easier to see once its neighbour
    is fixed).
 
+Speed (findings unchanged by each of these; ``tools/typo_identical.py`` checks it): the text's 4-
+and 5-grams are looked up only near an unseen trigram; a candidate's bigrams with its neighbours are
+looked up once and reused; candidates that cannot reach the threshold whatever their word evidence
+never look it up; the second round packs only the paragraphs that changed.
+
 Paragraphs are packed with boundaries between them, so a paragraph's findings depend on its text
 alone; :mod:`drafter.typos.results` remembers them per paragraph (in memory and on disk), so a
 re-check (the editor's live check, a second run) only scores the paragraphs that changed.
@@ -31,7 +36,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .hashing import BOUNDARY, codes_of, hash_rows, ngram_hashes
+from .hashing import BOUNDARY, codes_of, hash_columns, ngram_hashes
 from .findings import Suspect
 from .stats import TypoStats, load_stats
 
@@ -74,46 +79,94 @@ def _is_cjk(c: np.ndarray) -> np.ndarray:
 def forward_logprob(stats: TypoStats, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
     """log P(codes[j] | previous 4) for every j, the order of the longest seen n-gram ending at j,
     and ln(count) of the n-gram ending at each j for n = 1…5 (``-inf`` where unseen)."""
-    size = len(codes)
-    counts = {}
-    for n in range(1, ORDER + 1):
-        c = np.full(size, -np.inf, np.float32)
-        c[n - 1:] = stats.lookup(ngram_hashes(codes, n))
-        counts[n] = c
+    counts = {1: stats.unigram(codes)}
+    for n in range(2, ORDER + 1):
+        counts[n] = np.full(len(codes), -np.inf, np.float32)
+        counts[n][n - 1:] = stats.lookup(ngram_hashes(codes, n))
+    lp, order = _backoff(stats, counts)
+    return lp, order, counts
+
+
+def _backoff(stats: TypoStats, counts: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Stupid backoff over per-position counts: log P at each position and the order it used."""
+    size = len(counts[1])
     lp = np.full(size, -stats.log_total + ORDER * _BACKOFF, np.float32)
     order = np.zeros(size, np.int8)
     done = np.zeros(size, bool)
-    for n in range(ORDER, 0, -1):
-        prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
-        ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
-        lp[ok] = counts[n][ok] - prefix[ok] + (ORDER - n) * _BACKOFF
-        order[ok] = n
-        done |= ok
-    return lp, order, counts
+    with np.errstate(invalid="ignore"):     # -inf - -inf where unseen: never copied
+        for n in range(max(counts), 0, -1):
+            prefix = np.full(size, stats.log_total, np.float32) if n == 1 else np.r_[np.float32(-np.inf), counts[n - 1][:-1]]
+            ok = ~done & np.isfinite(counts[n]) & np.isfinite(prefix)
+            np.copyto(lp, counts[n] - prefix + (ORDER - n) * _BACKOFF, where=ok)
+            order[ok] = n
+            done |= ok
+    return lp, order
+
+
+#: Orders looked up at every position; the higher ones only near an open suspect test (_Context).
+EVERYWHERE = 3
+
+
+def _near(mask: np.ndarray, before: int, after: int) -> np.ndarray:
+    """Positions within ``before`` before to ``after`` after a true position of ``mask``."""
+    run = np.concatenate([[0], np.cumsum(mask, dtype=np.int64)])
+    size = len(mask)
+    at = np.arange(size)
+    return run[np.minimum(at + before + 1, size)] > run[np.maximum(at - after, 0)]
 
 
 class _Context:
     """One padded text's codes with its per-position n-gram counts and log-probabilities: scoring
     a candidate looks up only the n-grams its change touches and reuses the text's own for the rest
-    (the window before the change is the text's own log-probabilities)."""
+    (the window before the change is the text's own log-probabilities).
+
+    As :func:`forward_logprob`, except that 4- and 5-grams are looked up only near a position whose
+    trigram (with its bigram prefix) is unseen: elsewhere the lower orders settle the suspect test
+    alone (order ≥ 3 either way), and no suspect, hence no candidate window, is near. Wherever
+    ``lp``, ``order`` or ``counts`` are read they are those of :func:`forward_logprob`."""
 
     def __init__(self, stats: TypoStats, codes: np.ndarray):
         self.stats = stats
         self.codes = codes
-        self.lp, self.order, self.counts = forward_logprob(stats, codes)
+        size = len(codes)
+        counts = {1: stats.unigram(codes)}
+        for n in range(2, EVERYWHERE + 1):
+            counts[n] = np.full(size, -np.inf, np.float32)
+            counts[n][n - 1:] = stats.lookup(ngram_hashes(codes, n))
+        # Order < 3 at q unless the trigram ending at q and its bigram prefix are both seen.
+        low = ~(np.isfinite(counts[3]) & np.isfinite(np.r_[np.float32(-np.inf), counts[2][:-1]]))
+        # A suspect j has order < 2 at j or < 3 at j + 1 (so low there); its candidates' windows
+        # read counts from j - 3 (a swap starts at j - 1; prefixes one before) to j + RIGHT + 2.
+        need = _near(low, before=4, after=RIGHT + 3)
+        at = np.flatnonzero(need)
+        for n in range(EVERYWHERE + 1, ORDER + 1):
+            counts[n] = np.full(size, -np.inf, np.float32)
+            here = at[at >= n - 1]
+            counts[n][here] = stats.lookup(_hashes_ending_at(codes, here, n))
+        self.counts = counts
+        self.lp, self.order = _backoff(stats, counts)
 
-    def gain(self, pos: np.ndarray, span: int, new: np.ndarray) -> np.ndarray:
+    def gain(self, pos: np.ndarray, span: int, new: np.ndarray,
+             known: dict[tuple[int, int], np.ndarray] | None = None) -> np.ndarray:
         """Change in the summed log P of the characters whose history includes the ``span``
-        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span)."""
+        characters at ``pos`` when those are replaced by the rows of ``new`` (K, span).
+        ``known``: counts of some changed n-grams, (n, end column) → one value per row, already
+        looked up by the caller (a candidate's bigrams with its neighbours)."""
+        known = known or {}
         stats, rows = self.stats, len(pos)
         width = LEFT + span + RIGHT
         last_changed = LEFT + span - 1
         win = _windows(self.codes, pos, span)
         win[:, LEFT:LEFT + span] = new
         # The n-grams (n, end column) that contain a changed character, looked up in one batch.
-        touched = [(n, e) for e in range(LEFT, width) for n in range(1, ORDER + 1) if e - n + 1 <= last_changed]
-        values = stats.lookup(np.concatenate([hash_rows(win[:, e - n + 1:e + 1]) for n, e in touched]))
+        touched = [(n, e) for e in range(LEFT, width) for n in range(2, ORDER + 1)
+                   if e - n + 1 <= last_changed and (n, e) not in known]
+        cols = np.ascontiguousarray(win.T)     # one row per column: contiguous n-gram columns
+        values = stats.lookup(np.concatenate([hash_columns(cols[e - n + 1:e + 1]) for n, e in touched]))
         looked = {key: values[k * rows:(k + 1) * rows] for k, key in enumerate(touched)}
+        looked.update(known)
+        for e in range(LEFT, last_changed + 1):
+            looked[1, e] = stats.unigram(win[:, e])
         unigram_total = np.full(rows, stats.log_total, np.float32)
 
         def count(n: int, e: int) -> np.ndarray:
@@ -124,18 +177,26 @@ class _Context:
 
         after = np.zeros(rows, np.float32)
         before = np.zeros(rows, np.float32)
-        for e in range(LEFT, width):
-            val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
-            done = np.zeros(rows, bool)
-            for n in range(ORDER, 0, -1):
-                c = count(n, e)
-                prefix = count(n - 1, e - 1)
-                ok = ~done & np.isfinite(c) & np.isfinite(prefix)
-                val[ok] = c[ok] - prefix[ok] + (ORDER - n) * _BACKOFF
-                done |= ok
-            after += val
-            before += self.lp[pos - LEFT + e]
+        finite = {key: np.isfinite(v) for key, v in looked.items()}
+        with np.errstate(invalid="ignore"):     # -inf - -inf where unseen: never copied
+            for e in range(LEFT, width):
+                val = np.full(rows, -stats.log_total + ORDER * _BACKOFF, np.float32)
+                done = np.zeros(rows, bool)
+                for n in range(ORDER, 0, -1):
+                    c = count(n, e)
+                    prefix = count(n - 1, e - 1)
+                    ok = ~done & (finite[n, e] if (n, e) in finite else np.isfinite(c))
+                    ok &= finite[n - 1, e - 1] if (n - 1, e - 1) in finite else np.isfinite(prefix)
+                    np.copyto(val, c - prefix + (ORDER - n) * _BACKOFF, where=ok)
+                    done |= ok
+                after += val
+                before += self.lp[pos - LEFT + e]
         return after - before
+
+
+def _hashes_ending_at(codes: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
+    """The hashes of the n-grams of ``codes`` that end at ``ends`` (each ≥ n - 1)."""
+    return hash_columns([codes[ends - n + 1 + k] for k in range(n)])
 
 
 def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
@@ -143,13 +204,16 @@ def _windows(codes: np.ndarray, pos: np.ndarray, span: int) -> np.ndarray:
 
 
 def _bigram(stats: TypoStats, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return stats.lookup_rows(np.stack([a, b], 1))
+    return stats.lookup(hash_columns((a, b)))
 
 
-def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[str, np.ndarray] | None:
+def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray,
+               threshold: float | None = None) -> dict[str, np.ndarray] | None:
     """Every scored candidate of ``codes`` (padded with LEFT/RIGHT boundaries): arrays of position,
     span, first and second character, kind, log-probability gain and the features' inputs.
-    Positions where ``frozen`` is true (protected text, earlier corrections) get none."""
+    Positions where ``frozen`` is true (protected text, earlier corrections) get none. With a
+    ``threshold``, candidates whose confidence cannot reach it whatever their word evidence are
+    left out before that evidence is looked up (:func:`_may_reach`)."""
     ctx = _Context(stats, codes)
     order = ctx.order
     j = np.arange(LEFT, len(codes) - RIGHT)
@@ -161,39 +225,77 @@ def candidates(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray) -> dict[
     which, cand, kind = stats.candidates_of(codes[pos])
     p = pos[which]
     left, right = _bigram(stats, codes[p - 1], cand), _bigram(stats, cand, codes[p + 1])
+    stage = (which, cand, kind, left, right)
     keep = np.isfinite(left) | np.isfinite(right)
     p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
     keep = _top_per_position(stats, ctx, p, cand, left, right)
-    p, cand, kind = p[keep], cand[keep], kind[keep]
+    p, cand, kind, left, right = p[keep], cand[keep], kind[keep], left[keep], right[keep]
     if len(p):
         parts.append(dict(pos=p, span=np.ones(len(p), np.int64), c1=cand, c2=np.zeros(len(p), np.uint32),
-                          kind=kind.astype(np.int64), gain=ctx.gain(p, 1, cand[:, None])))
+                          kind=kind.astype(np.int64),
+                          gain=ctx.gain(p, 1, cand[:, None], {(2, LEFT): left, (2, LEFT + 1): right})))
     is_suspect = np.zeros(len(codes), bool)
     is_suspect[pos] = True
-    first = pos[is_suspect[pos + 1]]
-    if len(first):
-        parts.append(_pairs(ctx, first))
+    at = np.flatnonzero(is_suspect[pos + 1])      # suspects followed by one: pos[at + 1] == pos[at] + 1
+    if len(at):
+        parts.append(_pairs(ctx, pos, at, stage))
     swap = j[cjk]
     swap = swap[_is_cjk(codes[swap + 1]) & ~frozen[swap + 1] & ~mark[swap + 2] & (codes[swap] != codes[swap + 1])
                 & (is_suspect[swap] | is_suspect[swap + 1]) & (order[swap + 1] < 2)]
     # A transposition is a candidate only when the two characters, never seen in this order,
     # form a frequent pair the other way round (帜旗 → 旗帜; not 网红 → 红网, both rare).
-    swap = swap[_bigram(stats, codes[swap + 1], codes[swap]) >= _MIN_PAIR_BIGRAM]
+    reverse = _bigram(stats, codes[swap + 1], codes[swap])
+    frequent = reverse >= _MIN_PAIR_BIGRAM
+    swap, reverse = swap[frequent], reverse[frequent]
     if len(swap):
         parts.append(dict(pos=swap, span=np.full(len(swap), 2), c1=codes[swap + 1], c2=codes[swap],
                           kind=np.full(len(swap), SWAP),
-                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1))))
+                          gain=ctx.gain(swap, 2, np.stack([codes[swap + 1], codes[swap]], 1), {(2, LEFT + 1): reverse})))
     parts = [part for part in parts if len(part["pos"])]
     if not parts:
         return None
     out = {k: np.concatenate([part[k] for part in parts]) for k in parts[0]}
     out["u_orig"] = ctx.counts[1][out["pos"]]
-    out["u_cand"] = stats.lookup_rows(out["c1"][:, None])
+    out["u_cand"] = stats.unigram(out["c1"])
     out["ord0"] = order[out["pos"]]
     out["ord1"] = order[out["pos"] + 1]
+    if threshold is not None:
+        keep = _may_reach(stats, out, threshold)
+        out = {k: v[keep] for k, v in out.items()}
     out["w_orig"], out["w_cand"], out["l_orig"], out["l_cand"] = _word_evidence(
         stats, codes, out["pos"], out["span"], out["c1"], out["c2"])
     return out
+
+
+#: The scorer's word-evidence inputs, for the text and for the candidate (see :func:`features`).
+_WORD_FEATURES = (("word_original", "word_length_original", "word_of_3_original", "idiom_original"),
+                  ("word_candidate", "word_length_candidate", "word_of_3_candidate", "idiom_candidate"))
+
+
+def _may_reach(stats: TypoStats, c: dict[str, np.ndarray], threshold: float) -> np.ndarray:
+    """Which candidates may reach ``threshold``: their logit with the word evidence of both sides
+    at its most favourable value (any word length, the largest or no frequency) is not below the
+    threshold's. The others can never be accepted (nor stop another from being), so leaving them
+    out changes no finding; on corpus text ≈ 94 % of the candidates go, and with them most of the
+    word lookups. A margin of 1e-3 in the logit keeps rounding on the safe side."""
+    if not 0.0 < threshold < 1.0:
+        return np.ones(len(c["pos"]), bool)
+    m = stats.model
+    weights, mean, scale = (np.asarray(m[k], np.float64) for k in ("weights", "mean", "scale"))
+    top = float(stats.word_logf.max()) / stats.log_scale if len(stats.word_logf) else 0.0
+    zero = np.zeros(len(c["pos"]))
+    feats = features({**c, "w_orig": zero, "w_cand": zero, "l_orig": zero, "l_cand": zero})
+    logit = m["bias"] + ((feats - mean) / scale) @ weights
+    for names in _WORD_FEATURES:
+        idx = [FEATURES.index(name) for name in names]
+
+        def part(freq: float, length: int) -> float:
+            f = np.array([freq, length, length == 3, length == 4], np.float64)
+            return float(((f - mean[idx]) / scale[idx]) @ weights[idx])
+
+        best = max(part(freq, length) for length in (0, 2, 3, 4) for freq in ((0.0,) if length == 0 else (0.0, top)))
+        logit += best - part(0.0, 0)
+    return logit >= np.log(threshold / (1.0 - threshold)) - 1e-3
 
 
 def _word_evidence(stats: TypoStats, codes: np.ndarray, pos: np.ndarray, span: np.ndarray,
@@ -227,7 +329,8 @@ def _words_covering(stats: TypoStats, win: np.ndarray, span: int) -> tuple[np.nd
     """For windows from :func:`_windows` (``span`` characters at column LEFT): the largest word
     ln(frequency) and the longest word length among the dictionary words that cover one of them."""
     starts = [(n, s) for n in WORD_LENGTHS for s in range(LEFT - n + 1, LEFT + span)]
-    values = stats.word_lookup(np.concatenate([hash_rows(win[:, s:s + n]) for n, s in starts]))
+    cols = np.ascontiguousarray(win.T)
+    values = stats.word_lookup(np.concatenate([hash_columns(cols[s:s + n]) for n, s in starts]))
     values = values.reshape(len(starts), len(win))
     found = np.isfinite(values)
     best = np.where(found, values, 0).max(0)
@@ -242,7 +345,7 @@ def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.n
     5-gram window scoring (most of a suspect's candidates fit neither neighbour)."""
     if not len(p):
         return np.zeros(0, bool)
-    u_cand = stats.lookup_rows(cand[:, None])
+    u_cand = stats.unigram(cand)
     u_left, u_right = ctx.counts[1][p - 1], ctx.counts[1][p + 1]
     unseen_left = _BACKOFF + u_cand - stats.log_total
     unseen_right = _BACKOFF + u_right - stats.log_total
@@ -258,19 +361,28 @@ def _top_per_position(stats: TypoStats, ctx: _Context, p: np.ndarray, cand: np.n
     return keep
 
 
-def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
-    """Two neighbouring suspects replaced together by a seen two-character word (淡味 → 单位)."""
-    stats, codes = ctx.stats, ctx.codes
-    w1, c1, k1 = stats.candidates_of(codes[first])
-    w2, c2, k2 = stats.candidates_of(codes[first + 1])
+def _pairs(ctx: _Context, pos: np.ndarray, at: np.ndarray, stage: tuple) -> dict[str, np.ndarray]:
+    """Two neighbouring suspects ``pos[at]`` and ``pos[at] + 1`` replaced together by a seen
+    two-character word (淡味 → 单位). ``stage``: the single-character candidates of every suspect
+    of ``pos`` with their bigrams (row → index into pos, candidate, kind, left bigram, right
+    bigram), from which each pair's halves and their outer bigrams are taken."""
+    stats = ctx.stats
+    first = pos[at]
+    which, cand, kinds, left, right = stage
+    halves = []
+    for members, outer in ((at, left), (at + 1, right)):
+        mine = np.zeros(len(pos), bool)
+        mine[members] = True
+        rows = np.flatnonzero(mine[which])
+        halves.append((np.searchsorted(members, which[rows]), cand[rows], kinds[rows], outer[rows]))
+    (w1, c1, k1, out1), (w2, c2, k2, out2) = halves
     # Word-level slips are the pinyin IME's: same-sound candidates only (bounds the cross product).
-    s1, s2 = k1 <= 1, k2 <= 1
     # A first character never seen after its left neighbour, or a second never seen before its
     # right one, cannot make the window probable: dropped before the cross product.
-    s1[s1] = np.isfinite(_bigram(stats, codes[first[w1[s1]] - 1], c1[s1]))
-    s2[s2] = np.isfinite(_bigram(stats, c2[s2], codes[first[w2[s2]] + 2]))
-    w1, c1, k1 = w1[s1], c1[s1], k1[s1]
-    w2, c2, k2 = w2[s2], c2[s2], k2[s2]
+    s1 = (k1 <= 1) & np.isfinite(out1)
+    s2 = (k2 <= 1) & np.isfinite(out2)
+    w1, c1, k1, out1 = w1[s1], c1[s1], k1[s1], out1[s1]
+    w2, c2, k2, out2 = w2[s2], c2[s2], k2[s2], out2[s2]
     n1 = np.bincount(w1, minlength=len(first))
     n2 = np.bincount(w2, minlength=len(first))
     o1 = np.r_[0, np.cumsum(n1)]
@@ -282,13 +394,16 @@ def _pairs(ctx: _Context, first: np.ndarray) -> dict[str, np.ndarray]:
     i1 = o1[pid] + within // width
     i2 = o2[pid] + within % width
     a, b = c1[i1], c2[i2]
-    good = _bigram(stats, a, b) >= _MIN_PAIR_BIGRAM
-    pid, a, b = pid[good], a[good], b[good]
-    kind = PAIR_BASE + np.maximum(k1[i1][good], k2[i2][good]).astype(np.int64)
+    inner = _bigram(stats, a, b)
+    good = inner >= _MIN_PAIR_BIGRAM
+    pid, a, b, i1, i2 = pid[good], a[good], b[good], i1[good], i2[good]
+    kind = PAIR_BASE + np.maximum(k1[i1], k2[i2]).astype(np.int64)
     p = first[pid]
     if not len(p):
         return dict(pos=p, span=p, c1=a, c2=b, kind=kind, gain=np.zeros(0, np.float32))
-    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind, gain=ctx.gain(p, 2, np.stack([a, b], 1)))
+    known = {(2, LEFT): out1[i1], (2, LEFT + 1): inner[good], (2, LEFT + 2): out2[i2]}
+    return dict(pos=p, span=np.full(len(p), 2), c1=a, c2=b, kind=kind,
+                gain=ctx.gain(p, 2, np.stack([a, b], 1), known))
 
 
 FEATURES = ("gain", "gain_capped", "other_tone", "ime_slip", "shape", "radical", "two_chars", "swap",
@@ -339,13 +454,16 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
                   starts: Sequence[int] = (0,), rounds: int = 2) -> list[tuple[int, int, int, int, float, int]]:
     """Accepted corrections in packed ``codes`` (texts beginning at ``starts``):
     (pos, span, c1, c2, confidence, kind). Each round after the first looks again only into the
-    texts that changed in the round before (the others would score exactly as they did)."""
+    texts that changed in the round before (the others would score exactly as they did): they are
+    cut out with their boundaries and packed anew, so a round costs what its texts cost."""
     codes = codes.copy()
     frozen = frozen.copy()
-    bounds = np.asarray(starts)
+    ends = np.r_[np.asarray(starts[1:], np.int64) - LEFT, len(codes) - RIGHT]
+    bounds = np.asarray(starts, np.int64)
+    at = np.arange(len(codes))        # where each position of the round's codes is in ``codes``
     accepted = []
     for _ in range(rounds):
-        c = candidates(stats, codes, frozen)
+        c = candidates(stats, codes[at], frozen[at], threshold)
         if c is None:
             break
         conf = confidence(stats, features(c))
@@ -353,7 +471,7 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
         for k in np.argsort(-conf, kind="stable"):
             if conf[k] < threshold:
                 break
-            p, span = int(c["pos"][k]), int(c["span"][k])
+            p, span = int(at[c["pos"][k]]), int(c["span"][k])
             if frozen[p:p + span].any():
                 continue
             frozen[p:p + span] = True
@@ -365,9 +483,11 @@ def _detect_codes(stats: TypoStats, codes: np.ndarray, frozen: np.ndarray, thres
             if span == 2:
                 codes[p + 1] = c2
         accepted += picked
-        text_of = np.searchsorted(bounds, np.arange(len(codes)), side="right") - 1
         changed = np.unique(np.searchsorted(bounds, [p for p, *_ in picked], side="right") - 1)
-        frozen |= ~np.isin(text_of, changed)
+        # Each changed text with the LEFT boundaries before it, then RIGHT boundaries at the end.
+        pieces = [np.arange(bounds[t] - LEFT, ends[t]) for t in changed]
+        pieces.append(np.arange(ends[changed[-1]], ends[changed[-1]] + RIGHT))
+        at = np.concatenate(pieces)
     return accepted
 
 
@@ -399,6 +519,8 @@ class Detector:
                 results[i] = []
             else:
                 todo.setdefault(key, []).append(i)
+        # At least ≈ 10 n-gram lookups a character: a long text builds the index before it starts.
+        self.stats.expect(10 * sum(len(key[0]) for key in todo))
         batch: list[tuple[str, tuple]] = []
         size = 0
         for key in todo:

@@ -31,12 +31,15 @@ def codes_of(text: str) -> np.ndarray:
 
 
 def _mix(h: np.ndarray) -> np.ndarray:
-    # murmur3's finaliser: spreads the FNV state so nearby n-grams do not cluster.
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+    # murmur3's finaliser: spreads the FNV state so nearby n-grams do not cluster. In place: the
+    # callers pass an array of their own.
+    with np.errstate(over="ignore"):
+        h ^= h >> np.uint32(16)
+        h *= np.uint32(0x85EBCA6B)
+        h ^= h >> np.uint32(13)
+        h *= np.uint32(0xC2B2AE35)
+        h ^= h >> np.uint32(16)
+    return h
 
 
 def hash_rows(grams: np.ndarray) -> np.ndarray:
@@ -47,6 +50,19 @@ def hash_rows(grams: np.ndarray) -> np.ndarray:
         for k in range(n):
             h = (h ^ grams[:, k]) * _PRIME
         return _mix(h)
+
+
+def hash_columns(columns) -> np.ndarray:
+    """:func:`hash_rows` of the n-grams whose characters are given column by column: a sequence
+    of n equal-length uint32 arrays (or the rows of an (n, K) array) — no (K, n) array to build,
+    and every pass reads contiguous memory."""
+    n = len(columns)
+    h = np.full(len(columns[0]), np.uint32(_OFFSET ^ n), dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        for col in columns:
+            h ^= col
+            h *= _PRIME
+    return _mix(h)
 
 
 def ngram_hashes(codes: np.ndarray, n: int) -> np.ndarray:
