@@ -287,6 +287,7 @@ def test_an_area_moved_into_the_plan_is_one_misplaced_finding_not_a_cascade(seed
     ("县卫健局2023年工作总结", "generic", "generic"),
     ("XX集团公司2023年宣传思想工作总结", "generic", "generic"),
     ("工作总结", "propaganda-half-year", "default"),
+    ("某部门工作总结", "propaganda-half-year", "default"),
     ("某镇宣传中心2024年上半年工作总结", "propaganda-township", "title"),
     ("县委宣传中心2024年上半年工作总结", "propaganda-half-year", "title"),
     ("县妇联2024年工作总结及2025年工作计划", "generic", "generic"),
