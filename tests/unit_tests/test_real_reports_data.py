@@ -17,9 +17,14 @@ import yaml
 DATA = Path(__file__).resolve().parents[1] / "data" / "real-reports"
 #: The texts are third-party pages kept out of the repository (README beside cases.yaml); the
 #: checks that read them run where they are: $DRAFTER_REAL_REPORTS or ../shared/real-reports.
-TEXTS = next((Path(f) for f in (os.environ.get("DRAFTER_REAL_REPORTS"),
-                                 Path(__file__).resolve().parents[3] / "shared" / "real-reports")
-              if f and any(Path(f).glob("[0-9][0-9]-*.txt"))), None)
+def _texts(variable: str, folder: str) -> Path | None:
+    return next((Path(f) for f in (os.environ.get(variable), Path(__file__).resolve().parents[3] / "shared" / folder)
+                 if f and any(Path(f).glob("[0-9][0-9]-*.txt"))), None)
+
+
+TEXTS = _texts("DRAFTER_REAL_REPORTS", "real-reports")
+#: The second, held-out set (cases-2.yaml): its own folder, its own variable.
+TEXTS_2 = _texts("DRAFTER_REAL_REPORTS_2", "real-reports-2")
 needs_texts = pytest.mark.skipif(TEXTS is None, reason="case texts not present (kept out of the repository)")
 AREAS = {"theory", "ideology", "news", "civility", "culture"}
 PARTS = {"summary", "problems", "plan"}
@@ -32,16 +37,24 @@ REQUIRED = {"file", "source", "unit", "level", "department", "year", "genre", "p
 NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 
 
-def _spec() -> dict:
-    return yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+def _spec(name: str = "cases.yaml") -> dict:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 SPEC = _spec()
 CASES = SPEC["cases"]
+SPEC_2 = _spec("cases-2.yaml")
+CASES_2 = SPEC_2["cases"]
+#: Every case of both sets, each with the folder its text is in (None: not on this machine).
+ALL = [(c, TEXTS) for c in CASES] + [(c, TEXTS_2) for c in CASES_2]
 
 
-def _lines(name: str) -> list[str]:
-    return (TEXTS / name).read_text(encoding="utf-8").split("\n")[:-1]
+def _id(pair) -> str:
+    return ("b" if pair[1] is TEXTS_2 and pair[0] in CASES_2 else "a") + pair[0]["file"][:2]
+
+
+def _lines(name: str, folder: Path | None = None) -> list[str]:
+    return ((folder or TEXTS) / name).read_text(encoding="utf-8").split("\n")[:-1]
 
 
 def _as_list(value) -> list[int]:
@@ -72,7 +85,20 @@ def test_the_set_has_the_promised_spread():
     assert 6 <= len(CASES) - len(real) <= 10
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
+def test_the_second_set_is_held_out_and_annotated_alike():
+    assert SPEC_2["version"] == 1 and set(SPEC_2["areas"]) == AREAS
+    assert len({c["file"] for c in CASES_2}) == len(CASES_2) >= 20
+    first = {c["source"]["url"] for c in CASES}
+    assert not first & {c["source"]["url"] for c in CASES_2}, "a case of the second set is in the first"
+    assert all("derived_from" not in c for c in CASES_2)
+
+
+@pytest.mark.skipif(TEXTS_2 is None, reason="second-set texts not present (kept out of the repository)")
+def test_every_second_set_text_has_exactly_one_case():
+    assert {p.name for p in TEXTS_2.glob("*.txt")} == {c["file"] for c in CASES_2}
+
+
+@pytest.mark.parametrize("case", CASES + CASES_2, ids=lambda c: c["file"][:2])
 def test_case_keys_and_values(case):
     assert REQUIRED <= set(case), REQUIRED - set(case)
     assert NAME.match(case["file"]), case["file"]
@@ -91,22 +117,26 @@ def test_case_keys_and_values(case):
     assert case["notes"].strip()
 
 
-@needs_texts
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
-def test_text_is_clean_utf8_one_paragraph_per_line(case):
-    raw = (TEXTS / case["file"]).read_bytes()
+@pytest.mark.parametrize("pair", ALL, ids=_id)
+def test_text_is_clean_utf8_one_paragraph_per_line(pair):
+    case, folder = pair
+    if folder is None:
+        pytest.skip("case texts not present (kept out of the repository)")
+    raw = (folder / case["file"]).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
     text = raw.decode("utf-8")
     assert text.endswith("\n")
-    for number, line in enumerate(_lines(case["file"]), 1):
+    for number, line in enumerate(_lines(case["file"], folder), 1):
         assert line.strip(), f"line {number} is empty"
         assert line == line.strip(), f"line {number} has outer whitespace"
 
 
-@needs_texts
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
-def test_line_numbers_lie_inside_the_text(case):
-    count = len(_lines(case["file"]))
+@pytest.mark.parametrize("pair", ALL, ids=_id)
+def test_line_numbers_lie_inside_the_text(pair):
+    case, folder = pair
+    if folder is None:
+        pytest.skip("case texts not present (kept out of the repository)")
+    count = len(_lines(case["file"], folder))
     if case["title_line"] is not None:
         assert 1 <= case["title_line"] <= count
     for part in case["parts"].values():
@@ -119,7 +149,7 @@ def test_line_numbers_lie_inside_the_text(case):
         assert 1 <= moved["line"] <= count
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c["file"][:2])
+@pytest.mark.parametrize("case", CASES + CASES_2, ids=lambda c: c["file"][:2])
 def test_areas_are_known_and_sit_in_annotated_parts(case):
     areas = case.get("areas") or {}
     absent = case.get("absent") or {}
@@ -132,7 +162,7 @@ def test_areas_are_known_and_sit_in_annotated_parts(case):
         assert set(missing) <= AREAS
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["outline"] == "propaganda"],
+@pytest.mark.parametrize("case", [c for c in CASES + CASES_2 if c["outline"] == "propaganda"],
                          ids=lambda c: c["file"][:2])
 def test_propaganda_cases_say_for_each_part_found_what_is_there_and_what_is_not(case):
     areas = case.get("areas") or {}

@@ -287,6 +287,15 @@ def test_an_area_moved_into_the_plan_is_one_misplaced_finding_not_a_cascade(seed
     ("县卫健局2023年工作总结", "generic", "generic"),
     ("XX集团公司2023年宣传思想工作总结", "generic", "generic"),
     ("工作总结", "propaganda-half-year", "default"),
+    ("某部门工作总结", "propaganda-half-year", "default"),
+    ("某镇宣传中心2024年上半年工作总结", "propaganda-township", "title"),
+    ("县委宣传中心2024年上半年工作总结", "propaganda-half-year", "title"),
+    ("县妇联2024年工作总结及2025年工作计划", "generic", "generic"),
+    ("县工商联2024年工作总结", "generic", "generic"),
+    ("市文明办2023年上半年工作总结", "generic", "generic"),
+    ("2024某县团委关于上半年工作总结", "generic", "generic"),
+    ("某区2024年精神文明建设工作总结", "generic", "generic"),
+    ("关于某镇宣传思想文化工作的调研报告", "generic", "generic"),
 ])
 def test_the_outline_follows_the_unit_in_the_title(title, outline, reason):
     result = check_text(title + "\n一、上半年工作总结\n内容。\n", options=OUTLINE)
@@ -319,6 +328,86 @@ def test_a_department_outline_reports_only_info():
     result, _ = outline_of(text)
     assert result.outline.advisory
     assert all(d.severity.value == "info" for d in result.diagnostics)
+
+
+#: A 妇联's report whose first item uses the propaganda outline's words (理论武装, 宣讲).
+WOMEN_FEDERATION = """县妇联2024年工作总结及2025年工作计划
+一、2024年工作开展情况
+（一）把牢方向，加强思想政治引领。一是强化理论武装，组织妇联干部开展中心组学习和专题宣讲。
+（二）维护妇女儿童合法权益。内容。
+二、2025年工作计划
+内容。
+"""
+
+
+def test_a_department_the_title_names_without_an_outline_gets_only_an_info_whatever_its_words():
+    result, found = outline_of(WOMEN_FEDERATION)
+    assert result.outline.name == "generic" and result.choice.unit == "县妇联"
+    assert found == [("outline.generic", 1, None, None)]
+
+
+def test_a_title_opening_with_a_bare_year_names_its_unit_and_its_year():
+    result, found = outline_of("2024某县团委关于上半年工作总结\n一、上半年工作情况\n（一）思想引领。内容。\n")
+    assert result.choice.unit == "某县团委"
+    assert (result.report.period.year, result.report.period.half) == (2024, 1)
+    assert found == [("outline.generic", 1, None, None)]
+
+
+def test_a_title_naming_a_work_no_outline_is_for_gets_the_generic_outline():
+    text = "某区2024年精神文明建设工作总结\n一、文明城市创建持续深化\n内容。\n二、志愿服务常态开展\n内容。\n"
+    result, found = outline_of(text)
+    assert (result.outline.name, result.choice.subject, result.choice.unit) == ("generic", "精神文明建设", None)
+    assert found == [("outline.generic", 1, None, None)]
+    assert "精神文明建设" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("关于某镇宣传思想文化工作的调研报告", "调研报告"),
+    ("某镇宣传委员2024年度述职报告", "述职报告"),
+    ("在全县宣传思想工作会议上的讲话", "讲话"),
+])
+def test_a_survey_a_duty_report_or_a_speech_is_not_forced_onto_the_propaganda_outline(title, kind):
+    text = (title + "\n一、理论武装工作情况\n组织中心组学习，开展理论宣讲。\n二、意识形态工作情况\n落实意识形态工作责任制。\n"
+            "三、存在的问题\n内容。\n")
+    result, found = outline_of(text)
+    assert result.outline.name == "generic" and result.choice.kind == kind
+    assert result.match.genre.id == "other" and result.match.genre.label == kind
+    assert all(d.severity.value == "info" for d in result.diagnostics), found
+    assert found[0] == ("outline.generic", 1, None, None) and kind in result.diagnostics[0].message
+
+
+def test_a_report_on_studying_a_speech_is_still_a_work_report():
+    from drafter.report.genre import document_kind
+
+    assert document_kind("市委宣传部学习贯彻总书记重要讲话精神情况的工作总结") is None
+    assert document_kind("在全市宣传部长会议上的讲话") == "讲话"
+
+
+def test_a_plan_alone_keeps_its_department_outline_and_asks_no_summary():
+    text = "某县委宣传部2025年工作计划\n一、抓好理论武装\n内容。\n二、加强意识形态工作\n内容。\n"
+    result, found = outline_of(text)
+    assert result.outline.name.startswith("propaganda") and result.match.genre.id == "plan-only"
+    assert not [f for f in found if f[0] == "outline.missing-part"]
+
+
+def test_an_addressee_line_is_not_part_of_the_title_and_a_surveys_parts_are_read():
+    text = ("关于某乡宣传文化工作情况的调研报告\n县委宣传部：\n现将调研情况报告如下。\n一、基本情况\n内容。\n"
+            "二、存在的突出问题\n内容。\n三、对策建议\n内容。\n")
+    result, found = outline_of(text)
+    assert result.report.title == "关于某乡宣传文化工作情况的调研报告"
+    assert [pm.part.id for pm in result.match.parts if pm.found] == ["summary", "problems", "plan"]
+    assert found == [("outline.generic", 1, None, None)]
+
+
+@pytest.mark.parametrize("title, genre_id", [
+    ("某局2024年半年工作总结及下半年工作打算", "h1"),      # the summary comes before 下半年's plan
+    ("某局2024年下半年工作总结及2025年工作打算", "h2"),
+    ("某局2024年上半年工作总结及下半年工作计划", "h1"),
+])
+def test_which_half_a_half_year_title_reports_on(title, genre_id):
+    from drafter.report.genre import genre_of
+
+    assert genre_of(title).id == genre_id
 
 
 def test_option_and_project_file_override_the_title(tmp_path):
@@ -397,7 +486,7 @@ def test_json_says_where_the_date_genre_and_outline_come_from(tmp_path):
     assert data["period"] == {"year": 2023, "half": 1, "source": "text"}
     assert data["date"] == {"value": "2023-06-30", "source": "text", "assumed": False}
     assert data["genre"]["id"] == "summary-only"
-    assert data["outline"]["choice"] == {"reason": "title", "unit": None}
+    assert data["outline"]["choice"] == {"reason": "title", "unit": None, "kind": None, "subject": None}
     part = data["outline"]["parts"][0]
     assert part["umbrella"][0]["areas"] == ["news", "ideology"]
     news = next(s for s in part["sections"] if s["id"] == "news")

@@ -70,9 +70,13 @@ def _findings(ctx: CheckContext):
     choice = getattr(match, "choice", None)
     if choice is not None and choice.fallback:
         title = report.title_lines[0].span if report.title_lines else report.span(0, 0)
-        yield ctx.diagnostic("outline.generic",
-                             f"“{choice.unit}”没有专用提纲，按通用提纲（工作总结、存在问题、工作计划）只检查部分；"
-                             f"可用 --outline 指定（drafter outlines 列出内置提纲）",
+        if getattr(choice, "kind", None):
+            said = (f"本文是{choice.kind}，不是部门工作总结或计划：不按部门提纲检查各方面，"
+                    f"只按通用提纲（工作总结、存在问题、工作计划）提示部分")
+        else:
+            said = (f"“{choice.unit or getattr(choice, 'subject', None)}”没有专用提纲，"
+                    f"按通用提纲（工作总结、存在问题、工作计划）只检查部分")
+        yield ctx.diagnostic("outline.generic", f"{said}；可用 --outline 指定（drafter outlines 列出内置提纲）",
                              title.start, title.end, part=None, section=None)
 
     for pm in match.parts:

@@ -58,7 +58,8 @@ def outline_json(result: CheckResult) -> dict[str, Any]:
     choice = result.choice
     return {
         "name": result.outline.name,
-        "choice": {"reason": choice.reason, "unit": choice.unit} if choice else None,
+        "choice": {"reason": choice.reason, "unit": choice.unit, "kind": choice.kind,
+                   "subject": choice.subject} if choice else None,
         "advisory": result.outline.advisory,
         "order": result.outline.order,
         "parts": parts,
@@ -76,7 +77,8 @@ def _part_of(match, unit) -> str | None:
 def genre_json(result: CheckResult) -> dict[str, Any]:
     """The report's genre, from its title and the parts it has."""
     genre = result.match.genre
-    return {"id": genre.id, "scope": genre.scope, "half": genre.half, "parts": genre.parts, "label": genre.label}
+    return {"id": genre.id, "scope": genre.scope, "half": genre.half, "parts": genre.parts, "label": genre.label,
+            "kind": genre.kind}
 
 
 def file_json(result: CheckResult) -> dict[str, Any]:

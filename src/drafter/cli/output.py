@@ -117,6 +117,9 @@ class TextOutput:
                                     style="cyan"))
                 elif unit.misplaced:
                     branch.add(Text(f"↪ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：应在另一部分", style="yellow"))
+                elif unit.area is None and not pm.part.sections:
+                    # A parts-only outline (generic) names no areas: its sections are simply listed.
+                    branch.add(Text(f"· 第{unit.span.line}{unit_word} {_clip(unit.heading)}", style="dim"))
                 elif unit.area is None:
                     branch.add(Text(f"？ 第{unit.span.line}{unit_word} {_clip(unit.heading)}：不在标准提纲内", style="yellow"))
         for division in result.match.problems:
@@ -182,8 +185,11 @@ def judged_by(result: CheckResult) -> str:
     choice, date, period = result.choice, result.date, result.report.period
     parts = []
     if choice is not None:
-        unit = f"（{choice.unit}）" if choice.unit else ""
-        parts.append(f"提纲 {result.outline.name}：{_REASON.get(choice.reason, choice.reason)}{unit}")
+        unit = f"（{choice.unit or choice.subject}）" if choice.unit or choice.subject else ""
+        reason = _REASON.get(choice.reason, choice.reason)
+        if choice.kind:
+            reason, unit = f"本文是{choice.kind}，不是部门工作报告，用通用提纲", ""
+        parts.append(f"提纲 {result.outline.name}：{reason}{unit}")
     parts.append(f"体裁：{result.match.genre.label}")
     if date is not None:
         when = f"期间：{period.label}；日期 {date.value.isoformat()}（{_DATE_SOURCE.get(date.source, date.source)}）"

@@ -119,7 +119,8 @@ class OutlinePart:
             scope = scope or getattr(half, "scope", None)
             # A report whose period is unknown (汇报材料, an undated 总结) is named by no half;
             # a bare None (no report at hand: templates, insertions) keeps the outline's names.
-            unknown = half.half is None and scope is None and getattr(half, "year", None) is None
+            # A year with no half and no scope (an undated title, 2020 from the text) says no half either.
+            unknown = half.half is None and scope is None
             half = half.half
         if scope == "year":
             return self.title.replace("下半年", "明年").replace("上半年", "全年")

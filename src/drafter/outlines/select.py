@@ -1,11 +1,12 @@
 """Which outline a report is checked against: ``--outline`` or drafter.yaml, else its title.
 
-The unit the title (or front matter ``unit``) names picks the outline family: 宣传部、文明办 →
-propaganda; 统战部 → united front; and so on, each bundled outline listing its ``units`` and
+The unit the title (or front matter ``unit``) names picks the outline family: 宣传部、宣传办、
+宣传中心 → propaganda; 统战部 → united front; and so on, each bundled outline listing its ``units`` and
 title words (``applies_to``). Within a family the report's scope (half-year or annual, from the
 title) and a township unit (镇、乡、街道) choose the variant. A title that names a unit no bundled
-outline is for gets the generic parts-only outline, and the choice says so; a title naming no
-unit at all keeps the default outline.
+outline is for (妇联, 民政局, 文明办…), or a work none is for (精神文明建设工作总结), gets the generic
+parts-only outline, and the choice says so; so does a document that is no work report (调研报告,
+述职报告, 讲话). A title naming no unit and no work keeps the default outline.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from ..errors import ChecklistError
 from ..files.patterns import compile as re_compile
-from ..report.genre import unit_of
+from ..report.genre import subject_of, unit_of
 from ..report.model import Report
 from .definition import DEFAULT_OUTLINE, Outline, available_outlines, load_outline
 
@@ -35,6 +36,11 @@ class OutlineChoice:
     name: str
     reason: str          #: "option" (--outline / drafter.yaml), "title", "headings", "default", "generic"
     unit: str | None = None   #: the unit the title names, when it decided
+    #: What the document is when it is no work report (调研报告, 述职报告…): the generic outline,
+    #: advisory, is all that applies to it.
+    kind: str | None = None
+    #: The work the title names when no bundled outline is for it (精神文明建设…).
+    subject: str | None = None
 
     @property
     def fallback(self) -> bool:
@@ -61,6 +67,10 @@ def choose_outline(report: Report, requested: str | None = None) -> OutlineChoic
         return OutlineChoice(requested, "option")
     title = report.title or str(report.front_matter.get("title") or "")
     unit = str(report.front_matter.get("unit") or "") or unit_of(title)
+    if report.genre.kind:
+        # A survey, a duty report, a speech: no department's areas are asked of it.
+        return OutlineChoice(GENERIC_OUTLINE, "generic", unit, kind=report.genre.kind)
+    subject = subject_of(title)
     if not unit:
         lead = "".join(p.text for p in report.lead)[:200]
         m = _ENTERPRISE_LEAD.search(lead)
@@ -90,6 +100,9 @@ def choose_outline(report: Report, requested: str | None = None) -> OutlineChoic
         return OutlineChoice(chosen.name, "title", unit)
     if unit:
         return OutlineChoice(GENERIC_OUTLINE, "generic", unit)
+    if subject:
+        # The title names a work no outline is for (精神文明建设工作总结, 党建工作总结).
+        return OutlineChoice(GENERIC_OUTLINE, "generic", None, subject=subject)
     voted = _by_headings(report)
     if voted is not None:
         return OutlineChoice(voted, "headings")

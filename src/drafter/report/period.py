@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _PERIOD_KEY = re_compile(r"^\s*(\d{4})\s*(?:[-_ ]?\s*(H[12]|Q[1-4]))?\s*$", re.I)
 _TITLE = re_compile(r"(\d{4})\s*年(?:度)?\s*(上半年|下半年|第?[一二三四1-4]季度|前三季度|全年|度)?")
 _HALF_WORD = re_compile(r"(上半年|下半年)")
+#: A title that opens with a year written without 年 (“2023XX团委关于上半年工作总结”, “2022上半年…”).
+_TITLE_BARE_YEAR = re_compile(r"^\s*((?:19|20)\d{2})(?![\d年])")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _SIGNED = re_compile(r"^[\s　]*([0-9〇○Ｏ零一二三四五六七八九]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月"
                      r"\s*([0-9一二三四五六七八九十]{1,3})\s*日[\s　]*$")
@@ -71,6 +73,9 @@ def detect_period(report: "Report") -> ReportPeriod:
         m = _HALF_WORD.search(title)
         if m:
             half = 1 if m.group(1) == "上半年" else 2
+    m = _TITLE_BARE_YEAR.match(title)
+    if m:
+        return ReportPeriod(int(m.group(1)), half, "title", scope, written=_signed(report))
     return _from_text(report, half, scope)
 
 

@@ -161,6 +161,7 @@ def _mark_title(report: Report, paragraphs: list[Paragraph | None], fmt: str) ->
         if fmt == "md" and md_level not in (None, 1):
             break
         if (len(content) > _TITLE_MAX or match_marker(content) or any(c in content for c in "。！？；")
+                or content.endswith(("：", ":"))   # the addressee (县委宣传部：), not the title
                 or len(title_lines) == 3 or (title_lines and md_level == 1)):
             break
         title_lines.append(paragraph)
