@@ -103,6 +103,20 @@ def test_a_typo_inside_a_quoted_title_is_reported_without_a_fix():
 
 
 
+
+def test_a_typo_inside_a_place_or_organisation_is_reported_without_a_fix():
+    # The place and organisation finders take the characters before 区/公司 on trust: the typo is
+    # shown for the writer to judge, and no fix can change what may be a name.
+    found = suspects("在自冶区范围内开展专项行动，协调有限债任公司做好工作。")
+    assert [(d.text, d.suggestion, d.data.get("protected")) for d in found] == [
+        ("冶", "治", "place"), ("债", "责", "organization")]
+    assert all(d.fix is None for d in found)
+
+
+def test_names_of_people_and_real_places_raise_no_suspect():
+    text = (ROOT / "tests" / "data" / "names-paragraph.txt").read_text(encoding="utf-8")
+    assert suspects(text) == []
+
 # --- Precision on real report text (issue 9's second Done-when item) ---------------------------
 
 def test_a_short_quoted_campaign_name_is_left_alone_by_the_detector():

@@ -3,10 +3,10 @@
 No checklist names these typos: the statistical detector of :mod:`drafter.typos` finds them from
 character n-gram counts of public official text and from same-sound/similar-shape candidates
 (机智 → 机制, 帜旗 → 旗帜). Each finding carries a confidence (``data.confidence`` in JSON); only
-findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. Names, places,
-and organisations are never looked into, nor short quoted names (“XX有礼”) and media names (央视,
-XX日报); a finding inside a quoted title is reported without a fix
-(see :mod:`drafter.report.protected` and ``drafter.typos.findings.NOT_LOOKED_INTO``).
+findings at or above ``safe_confidence`` are safe fixes that ``--fix`` applies. People's names
+and the user's protected words are never looked into, nor short quoted names (“XX有礼”) and media
+names (央视, XX日报); a finding inside a quoted title, a place or an organisation is reported
+without a fix (see :mod:`drafter.report.protected` and ``drafter.typos.findings``).
 Thresholds come from drafter.yaml (``typo: {min_confidence: …, safe_confidence: …}``). Findings
 come through :mod:`drafter.typos.results`, which remembers them per paragraph (in memory and in the
 user cache folder), so an unchanged paragraph costs neither numpy nor the statistics.
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..typos import results
-from ..report.protected import detector_only_spans
-from ..typos.findings import NOT_LOOKED_INTO
+from ..report.protected import detector_only_spans, overlaps
+from ..typos.findings import NOT_LOOKED_INTO, REPORTED_WITHOUT_FIX
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
@@ -28,7 +28,7 @@ RULES = [
     Rule("typo.suspect", Severity.WARNING, "疑似错字（统计发现，未列入检查清单）",
          "根据公文语料中的字词搭配统计，某字在上下文中极不常见，而与之同音、近音或形近的另一字（或相邻两字互换）"
          "在此处常见得多，疑为输入错误。每条给出置信度；置信度高于 safe_confidence 的可由 --fix 自动修复，"
-         "其余只作提示。人名、地名、机构名和书名号内的文字不检查。",
+         "其余只作提示。人名不检查；地名、机构名和书名号内的疑似错字只提示，不自动修复。",
          bad="完善农产品上行发展机智。", good="完善农产品上行发展机制。", fixable=True),
 ]
 
@@ -48,7 +48,8 @@ def check(ctx: CheckContext):
     text = ctx.report.text
     # The spans the detector must not look into, sorted by start; lines come in order, so one
     # pointer walks them (a 20 MB report has hundreds of thousands of lines and spans).
-    frozen = [p for p in ctx.cache.get("protected", []) if p.kind in NOT_LOOKED_INTO]
+    protected = ctx.cache.get("protected", [])
+    frozen = [p for p in protected if p.kind in NOT_LOOKED_INTO]
     lines = []
     at = body_start(ctx)
     first = 0
@@ -82,9 +83,13 @@ def check(ctx: CheckContext):
             shown = left + s.original + right
             fixed = left + s.suggestion + right
             label = _KIND_LABEL.get(s.kind, "疑似错字")
+            data = {"confidence": s.confidence, "kind": s.kind}
+            fix = replace_fix(a, b, s.suggestion, safe=s.confidence >= safe)
+            inside = overlaps(protected, a, b) if protected else None
+            if inside is not None and inside.kind in REPORTED_WITHOUT_FIX:
+                # Shown for the writer to judge, never applied: it may be a real name.
+                fix, data["protected"] = None, inside.kind
             yield ctx.diagnostic(
                 "typo.suspect",
                 f"疑似错字：“{shown}”可能应为“{fixed}”（{label}，置信度 {s.confidence:.2f}）",
-                a, b, suggestion=s.suggestion,
-                fix=replace_fix(a, b, s.suggestion, safe=s.confidence >= safe),
-                data={"confidence": s.confidence, "kind": s.kind})
+                a, b, suggestion=s.suggestion, fix=fix, data=data)
