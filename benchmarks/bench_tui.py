@@ -10,6 +10,9 @@ Run: ``.venv/bin/python benchmarks/bench_tui.py`` (prints figures; asserts nothi
   the UI thread: the check holds the GIL between switches). Also timed: a burst with no gaps.
 - Showing a check's result (outline, marks, problem list) is the one UI-thread step that grows
   with the number of problems; its duration is printed too (a keystroke arriving then waits).
+- The outline and problem list catching up: the time from the last key to the result for the
+  text as typed being on screen (issue 11: ≤ 500 ms on 2.7 MB); the editor's checks are
+  incremental (drafter.incremental), after a pause of ``CHECK_DELAY``.
 - Wrapping: the whole 2.7 MB document at 70 and 120 columns with the editor's Chinese rules
   and with Textual's own wrapping (done on load and on every resize), and the rewrap of one
   paragraph after a keystroke.
@@ -71,6 +74,9 @@ async def _typing(path: Path, keys: int, gap: float) -> tuple[list[float], float
             t, c = time.perf_counter(), time.thread_time()
             apply_result(*args, **kwargs)
             applied.append((time.perf_counter() - t, time.thread_time() - c))
+            shown_at[args[2]] = time.perf_counter()   # the version this result describes
+
+        shown_at: dict[int, float] = {}
 
         applied: list[float] = []
         app.apply_result = timed_apply  # the UI-thread part of a check: outline, marks, list
@@ -79,11 +85,12 @@ async def _typing(path: Path, keys: int, gap: float) -> tuple[list[float], float
         app.editor.move_cursor((row, 10))
         await pilot.pause()
         first_key = time.perf_counter()
+        last_key = first_key
         for i in range(keys):
             char = "测试"[i % 2]
             want[0] = (row, 11 + i)
             shown.clear()
-            t0 = time.perf_counter()
+            t0 = last_key = time.perf_counter()
             app.post_message(events.Key(_character_to_key(char), char))
             await asyncio.wait_for(shown.wait(), 10)
             samples.append(time.perf_counter() - t0)
@@ -92,15 +99,17 @@ async def _typing(path: Path, keys: int, gap: float) -> tuple[list[float], float
         while any(not w.is_finished for w in app.workers):  # the last check, not a cancelled one
             await asyncio.sleep(0.01)
         settle = time.perf_counter() - first_key
+        # From the last key to the outline and problem list showing the text as typed.
+        after_last = shown_at.get(app.version, float("nan")) - last_key
         # One more check, with a pause in typing as a writer would make, to time its UI part.
         await pilot.press("测")
         await asyncio.sleep(0.5)
         while any(not w.is_finished for w in app.workers):
             await asyncio.sleep(0.01)
-    return samples, settle, applied
+    return samples, settle, applied, after_last
 
 
-def _typing_in_subprocess(path: Path, keys: int, gap: float) -> tuple[list[float], float, list[float]]:
+def _typing_in_subprocess(path: Path, keys: int, gap: float) -> tuple[list[float], float, list[float], float]:
     """Run :func:`_typing` in a fresh interpreter (one app per process, like a real session)."""
     import json
     import subprocess
@@ -112,7 +121,7 @@ def _typing_in_subprocess(path: Path, keys: int, gap: float) -> tuple[list[float
         out = subprocess.run([sys.executable, __file__, "--typing", str(path), str(keys), str(gap)],
                              capture_output=True, text=True, check=True, timeout=300, env=env).stdout
     data = json.loads(out.strip().splitlines()[-1])
-    return data["samples"], data["settle"], data["applied"]
+    return data["samples"], data["settle"], data["applied"], data["after_last"]
 
 
 def _check_time(text: str) -> float:
@@ -121,6 +130,25 @@ def _check_time(text: str) -> float:
     t0 = time.perf_counter()
     check_text(text)
     return time.perf_counter() - t0
+
+
+def _incremental_time(text: str) -> float:
+    """Median seconds of an incremental check after a one-character edit in the middle (what
+    the editor's check thread runs after a keystroke); NaN for an engine without it."""
+    from drafter.api import check_text
+
+    try:
+        previous = check_text(text, incremental=True)
+    except TypeError:
+        return float("nan")
+    at = text.index("。", len(text) // 2)
+    samples = []
+    for i in range(5):
+        text = text[:at] + "测试"[i % 2] + text[at:]
+        t0 = time.perf_counter()
+        previous = check_text(text, previous=previous, incremental=True)
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
 
 
 def wrapping(text: str) -> str:
@@ -199,15 +227,19 @@ def main() -> None:
         print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"documents: seed {SEED.stat().st_size:,} bytes; 250× seed {big.stat().st_size:,} bytes")
         print(f"engine check (for reference, runs in a thread): seed {_check_time(seed_text) * 1000:.0f} ms, "
-              f"250× seed {_check_time(seed_text * 250) * 1000:.0f} ms")
+              f"250× seed {_check_time(seed_text * 250) * 1000:.0f} ms; incremental after a one-character edit "
+              f"(median of 5): seed {_incremental_time(seed_text) * 1000:.0f} ms, "
+              f"250× seed {_incremental_time(seed_text * 250) * 1000:.0f} ms")
         print(f"wrapping the 250× seed: {wrapping(seed_text * 250)}")
         # Issue 11: seed p95 ≤ 16 ms; 2.7 MB p95 ≤ 33 ms and max ≤ 50 ms while typing continuously.
         for name, path, targets in (("seed", SEED, (16.0, None)), ("250× seed", big, (33.0, 50.0))):
-            samples, settle, applied = _typing_in_subprocess(path, 40, 0.12)
-            print(_summary(f"keystroke→screen, {name}, typing", samples, *targets))
-            samples, settle, applied = _typing_in_subprocess(path, 40, 0.0)
+            samples, settle, applied, after_last = _typing_in_subprocess(path, 40, 0.12)
+            print(_summary(f"keystroke→screen, {name}, typing", samples, *targets)
+                  + f"; result shown {after_last * 1000:.0f} ms after the last key")
+            samples, settle, applied, after_last = _typing_in_subprocess(path, 40, 0.0)
             print(_summary(f"keystroke→screen, {name}, burst", samples, *targets)
-                  + f"; checked {settle * 1000:.0f} ms after the first key")
+                  + f"; checked {settle * 1000:.0f} ms after the first key, shown {after_last * 1000:.0f} ms "
+                  f"after the last ({'OK' if after_last <= 0.5 else 'OVER'}, target ≤ 500 ms)")
             print(f"{'':<34} showing a check result on the UI thread: "
                   + ", ".join(f"{wall * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms)" for wall, cpu in applied)
                   + " (keys wait at most this long)")
@@ -224,7 +256,8 @@ if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "--typing":
         import json
 
-        samples, settle, applied = asyncio.run(_typing(Path(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])))
-        print(json.dumps({"samples": samples, "settle": settle, "applied": applied}))
+        samples, settle, applied, after_last = asyncio.run(_typing(Path(sys.argv[2]), int(sys.argv[3]),
+                                                                   float(sys.argv[4])))
+        print(json.dumps({"samples": samples, "settle": settle, "applied": applied, "after_last": after_last}))
     else:
         main()

@@ -9,12 +9,13 @@ import gc
 import os
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
+from .incremental import PARAGRAPH, FullAnalysisNeeded, Reuse, ReuseState, paragraph_memo, reuse_key
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
@@ -30,6 +31,10 @@ from .report.structure import parse_report
 
 
 _SEVERITY_OF = attrgetter("severity")
+
+
+class AnalysisCancelled(Exception):
+    """The caller of :func:`analyze` said (through ``cancelled``) that it no longer needs the result."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ class CheckResult:
     choice: OutlineChoice | None = None
     #: The date the report was judged as of, and where it came from.
     date: ReportDate | None = None
+    #: What the next analysis of an edited text may reuse (set by ``analyze(incremental=True)``).
+    reuse: ReuseState | None = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
@@ -105,10 +112,19 @@ def parse(source: SourceDocument) -> Report:
 
 
 def analyze(source: SourceDocument, options: CheckOptions | None = None,
-            outline: Outline | None = None) -> CheckResult:
+            outline: Outline | None = None, previous: CheckResult | None = None,
+            incremental: bool = False, cancelled: Callable[[], bool] | None = None) -> CheckResult:
     """Parse and check one document with every registered check.
 
+    With ``incremental``, the result keeps what the next analysis may reuse, and ``previous``
+    (the result of an earlier ``incremental`` analysis of this document before an edit) lends
+    its paragraph-local checks' findings on the lines the edit left alone
+    (:mod:`drafter.incremental`); the diagnostics are the same as without it. ``cancelled`` is
+    asked between checks: when it says yes the analysis stops (an editor whose buffer changed
+    again does not wait for a result it will not show).
+
     Raises:
+        AnalysisCancelled: ``cancelled()`` returned true.
         ChecklistError: the outline or a checklist is malformed.
     """
     # The cyclic garbage collector would walk every live object again and again while a long
@@ -117,15 +133,24 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyze(source, options, outline)
+        if not incremental:
+            return _analyze(source, options, outline, None, cancelled=cancelled)
+        state = previous.reuse if previous is not None else None
+        try:
+            return _analyze(source, options, outline, state, True, cancelled)
+        except FullAnalysisNeeded:
+            return _analyze(source, options, outline, None, True, cancelled)
     finally:
         if enabled:
             gc.enable()
 
 
-def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None) -> CheckResult:
+def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None,
+             previous: ReuseState | None, incremental: bool = False,
+             cancelled: Callable[[], bool] | None = None) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
-    report = parse_report(source)
+    memo = paragraph_memo(previous) if incremental else None
+    report = parse_report(source, memo)
     if outline is not None:
         choice = OutlineChoice(outline.name, "option")
     else:
@@ -142,18 +167,31 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     ctx.cache["date"] = date
-    protected = protected_spans(report.text, options.protected + _checklist_protected(ctx))
+    words = options.protected + _checklist_protected(ctx)
+    reuse = None
+    if incremental:
+        reuse = Reuse.start(report, reuse_key(options, outline, report, date, ctx.cache.get("checklists"), words),
+                            previous, memo)
+        protected = reuse.protected(words)
+    else:
+        protected = protected_spans(report.text, words)
     ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
     stopped: list[str] = []
     for check in all_checks():
+        if cancelled is not None and cancelled():
+            raise AnalysisCancelled
         if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
                                          for r in check.rules):
             continue
         kept = 0
-        for seen, diagnostic in enumerate(check.run(ctx), 1):
+        local = reuse is not None and check.scope == PARAGRAPH
+        produced = reuse.run(check, ctx, match.locate) if local else check.run(ctx)
+        for seen, diagnostic in enumerate(produced, 1):
             if kept >= limit or seen > 4 * limit:
+                if local:
+                    reuse.stopped()  # which ones are kept depends on the order they come in
                 stopped.append(check.name)  # a runaway check: stop building what nobody reads
                 break
             if not code_selected(diagnostic.code, options.select, options.ignore):
@@ -169,6 +207,8 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
                 diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
             kept += 1
+        if local and kept >= limit:
+            reuse.stopped()
     truncated = None
     if len(diagnostics) > limit or stopped:
         # Keep the most severe (then the earliest) ones: errors survive a flood of warnings.
@@ -178,12 +218,15 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
         del diagnostics[limit:]
     diagnostics.sort(key=Diagnostic.sort_key)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
-    assign_fingerprints(diagnostics, report.text)
+    assign_fingerprints(diagnostics, report.text, reuse.fingerprint_bases() if reuse is not None else None)
+    if reuse is not None:
+        reuse.remember_fingerprints(diagnostics)
     diagnostics, ignored = split_ignored(diagnostics, report, options, source.path)
     loaded = ctx.cache.get("checklists")
     return CheckResult(source=source, report=report, outline=outline, match=match, diagnostics=diagnostics,
                        ignored=ignored, config_problems=list(getattr(loaded, "problems", ())),
-                       choice=choice, date=date, truncated=truncated)
+                       choice=choice, date=date, truncated=truncated,
+                       reuse=reuse.state() if reuse is not None else None)
 
 
 def _checklist_protected(ctx: CheckContext) -> tuple[str, ...]:
@@ -250,15 +293,20 @@ def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None
 
 
 def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
-               options: CheckOptions | None = None, like: SourceDocument | None = None) -> CheckResult:
-    """Check text held in memory (the editor's buffer); ``like`` supplies encoding and newline."""
+               options: CheckOptions | None = None, like: SourceDocument | None = None,
+               previous: CheckResult | None = None, incremental: bool = False,
+               cancelled: Callable[[], bool] | None = None) -> CheckResult:
+    """Check text held in memory (the editor's buffer); ``like`` supplies encoding and newline.
+    ``previous``, ``incremental`` and ``cancelled``: see :func:`analyze`."""
     if like is not None:
         source = SourceDocument(path=like.path, text=text.replace("\r\n", "\n").replace("\r", "\n"),
                                 encoding=like.encoding, newline=like.newline, bom=like.bom,
                                 format=like.format, line_unit=like.line_unit, meta=like.meta)
     else:
         source = source_from_bytes(text.encode("utf-8"), path, fmt)
-    return analyze(source, options)
+    if previous is None and not incremental and cancelled is None:
+        return analyze(source, options)
+    return analyze(source, options, previous=previous, incremental=incremental, cancelled=cancelled)
 
 
 def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: int = 1):

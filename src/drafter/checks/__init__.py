@@ -3,6 +3,13 @@
 A check module defines ``RULES`` (the codes it reports, with their documentation) and a function
 ``check(ctx) -> Iterable[Diagnostic]``. Adding a check is adding a module (plus checklist data);
 nothing else changes. ``drafter rules`` reads ``RULES``.
+
+A module may declare ``SCOPE = "paragraph"`` when its diagnostics for a line depend only on that
+line's text and the report's settings: the editor's incremental checking then re-runs it on the
+changed lines only (``drafter.incremental``). Without it a check is document-wide (always safe).
+Such a module whose findings also include some about the whole text (a summary, a consistency
+across lines) splits them: ``check_paragraphs(ctx)`` yields the line-local ones,
+``check_document(ctx)`` the rest, and ``check`` yields both, those of ``check_paragraphs`` first.
 """
 
 from __future__ import annotations
@@ -74,6 +81,14 @@ class Check:
     #: The check reports codes declared by data (checklists) besides its RULES; never skipped
     #: by --select/--ignore up front (it filters its own diagnostics).
     dynamic: bool = False
+    #: "paragraph" (re-run on changed lines only by an incremental analysis) or "document".
+    scope: str = "document"
+    #: Codes a paragraph-local check reports about the whole text (an incremental analysis that
+    #: meets one is redone in full).
+    whole_text_codes: tuple[str, ...] = ()
+    #: For a paragraph-local check that also reports about the whole text: its two halves.
+    run_paragraphs: Callable[[CheckContext], Iterable[Diagnostic]] | None = None
+    run_document: Callable[[CheckContext], Iterable[Diagnostic]] | None = None
 
 
 def _load(module: ModuleType) -> Check | None:
@@ -82,7 +97,11 @@ def _load(module: ModuleType) -> Check | None:
     if rules is None or run is None:
         return None
     return Check(name=module.__name__.rsplit(".", 1)[-1], rules=tuple(rules), run=run,
-                 dynamic=bool(getattr(module, "DYNAMIC_CODES", False)))
+                 dynamic=bool(getattr(module, "DYNAMIC_CODES", False)),
+                 scope=getattr(module, "SCOPE", "document"),
+                 whole_text_codes=tuple(getattr(module, "WHOLE_TEXT_CODES", ())),
+                 run_paragraphs=getattr(module, "check_paragraphs", None),
+                 run_document=getattr(module, "check_document", None))
 
 
 @lru_cache(maxsize=1)

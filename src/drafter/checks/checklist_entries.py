@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
+from ..checklists.matching import consistency_hits
 from ._support import body_start, checklists, date, date_note, replace_fix, wanted
 
 _SEVERITY = {s.value: s for s in Severity}
 
 #: This check reports codes declared by checklists; the registry must not skip it up front.
 DYNAMIC_CODES = True
+#: Its findings on a line depend on that line alone, but for those of the declared consistency
+#: sets (``check_document``) and a timed-out regex (about the whole text) (drafter.incremental).
+SCOPE = "paragraph"
+WHOLE_TEXT_CODES = ("checklist.timeout",)
 
 RULES = [
     Rule("typo.word", Severity.WARNING, "错别字（形近、音近、多字、少字）",
@@ -84,11 +89,42 @@ RULES = [
 
 
 def check(ctx: CheckContext):
-    """Match every loaded checklist entry against the report's text, in one pass."""
+    """Every selected entry's findings, in one pass over the text."""
     loaded = checklists(ctx)
+    hits, timed_out = loaded.match(ctx.report.text, date(ctx), wanted=lambda code: wanted(ctx, code))
+    yield from _diagnostics(ctx, hits, timed_out)
+
+
+def check_paragraphs(ctx: CheckContext):
+    """The findings of every entry but the declared consistency sets: each lies within a line and
+    depends on that line alone (the editor re-runs this on the lines an edit changed)."""
+    loaded = checklists(ctx)
+    hits, timed_out = loaded.match(ctx.report.text, date(ctx), wanted=lambda code: wanted(ctx, code))
+    yield from _diagnostics(ctx, [h for h in hits if h.entry.type != "consistency"], timed_out)
+
+
+def check_document(ctx: CheckContext):
+    """The findings of the declared consistency sets (one form throughout the text): every
+    occurrence of each variant counts, wherever it is."""
     text = ctx.report.text
+    hits = []
+    for entry in checklists(ctx).entries:
+        if entry.type != "consistency" or not wanted(ctx, entry.code):
+            continue
+        positions: dict[str, list[int]] = {}
+        for variant in entry.variants:
+            at = text.find(variant) if variant else -1
+            while at != -1:
+                positions.setdefault(variant, []).append(at)
+                at = text.find(variant, at + 1)
+        if positions:
+            hits.extend(consistency_hits(entry, text, positions))
+    hits.sort(key=lambda h: (h.start, h.end))
+    yield from _diagnostics(ctx, hits, ())
+
+
+def _diagnostics(ctx: CheckContext, hits, timed_out):
     start = body_start(ctx)
-    hits, timed_out = loaded.match(text, date(ctx), wanted=lambda code: wanted(ctx, code))
     note = date_note(ctx)
     for hit in hits:
         if hit.start < start:

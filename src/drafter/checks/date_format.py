@@ -13,6 +13,9 @@ from ..diagnostics import Severity
 from . import CheckContext, Rule
 from ._support import body_start, fast_pattern, replace_fix, wanted, year
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.date", Severity.WARNING, "日期写法不规范（2020.6.1、2020/6/1、2020-6、20年6月）",
          "GB/T 15835-2011 5.1.4：年月日按“2020年6月1日”书写；完整日期可用“-”（2020-6-1），不用“.”或“/”；"

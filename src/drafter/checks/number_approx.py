@@ -16,6 +16,9 @@ from . import CheckContext, Rule
 from ._numbers import to_half_width
 from ._support import body_start, lines_with, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.approx-doubled", Severity.WARNING, "约数重复表达（约120余篇、3倍多左右）",
          "GB/T 15835-2011 3.3：概数是用于模糊计量的数字。“约”“余/多”“左右/上下”都表示约数，一个数只用一个。"

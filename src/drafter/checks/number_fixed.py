@@ -14,6 +14,9 @@ from ..report.numbering import cn_to_int, int_to_cn
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.fixed-expression", Severity.WARNING, "固定词语中的数字应写汉字（19大、4中全会、4个意识）",
          "GB/T 15835-2011《出版物上数字用法》5.1.2：数字作为词语、惯用语、缩略语的语素时用汉字数字，"

@@ -12,6 +12,9 @@ from . import CheckContext, Rule
 from ._numbers import to_half_width
 from ._support import CJK, body_start, fast_pattern, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.full-width", Severity.WARNING, "阿拉伯数字写成了全角（１２００）",
          "GB/T 15835-2011 5.1.7.1：阿拉伯数字一般用正体二分字身，即占半个汉字位置。全角数字改为半角。",

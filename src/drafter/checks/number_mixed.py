@@ -15,6 +15,9 @@ from . import CheckContext, Rule
 from ._numbers import read_value, to_half_width, write_value
 from ._support import body_start, heading_marks, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.mixed-numerals", Severity.WARNING, "一个数里混用阿拉伯数字和汉字数字（二0二0年、1千多人、1万2千条）",
          "GB/T 15835-2011 5.3：除“万”“亿”可与阿拉伯数字合用（3.45亿）外，一个数值不能同时用阿拉伯数字和汉字数字"

@@ -16,6 +16,9 @@ from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import CJK, body_start, lines_with, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("number.range", Severity.WARNING, "数值范围、起止用了短横线或缺了单位（3-5次、2021-2025年、9～16亿）",
          "GB/T 15835-2011 5.1.3：数值范围用浪纹线“～”或一字线“—”（3～5次），后一数有“万”“亿”时前一数也要写"
@@ -46,7 +49,8 @@ def check(ctx: CheckContext):
     for m in (m for start, end in lines_with(text, body_start(ctx), core=_CORE)
               for m in _RANGE.finditer(text, start, end)):
         sep, a, b, ua, ub = m.group("sep"), m.group("a"), m.group("b"), m.group("ua"), m.group("ub")
-        if _CODE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        # (on its own line: what ends the line above is no part of this one)
+        if _CODE_BEFORE.search(text, max(0, m.start() - 12, text.rfind("\n", max(0, m.start() - 12), m.start()) + 1), m.start()):
             continue  # GB/T 9387.1-1998, ISO 9001-2015: a standard's number and year
         after = m.group("after")
         if not after and not ub and not ua:

@@ -25,6 +25,10 @@ RULES = [
          bad="为XX全面振兴发展提供有力思想保证", good="为营口全面振兴发展提供有力思想保证"),
 ]
 
+#: Figures are found line by line; the summary of names (``check_document``) counts the whole
+#: text (drafter.incremental).
+SCOPE = "paragraph"
+
 _X = "XxＸｘ×"
 _MOU = "余多万亿千百十%％"
 # Numeric suffixes and measure words that make a placeholder a figure; a few two-character
@@ -56,9 +60,10 @@ def _name_like(text: str, start: int, end: int) -> bool:
     return not (after and _LATIN.match(after) and not after.isdigit())
 
 
-def figure_placeholders(text: str, start: int = 0):
-    """Offsets ``(start, end)`` of every placeholder standing for a number."""
-    for m in _CANDIDATE.finditer(text, start):
+def figure_placeholders(text: str, start: int = 0, end: int | None = None):
+    """Offsets ``(start, end)`` of every placeholder standing for a number (those starting
+    before ``end`` when it is given)."""
+    for m in _CANDIDATE.finditer(text, start, len(text) if end is None else end):
         s, e = m.start(), m.end()
         found = m.group()
         before = text[s - 1] if s else ""
@@ -95,21 +100,58 @@ def _phrase(text: str, start: int, end: int) -> str:
 
 
 def check(ctx: CheckContext):
-    """Report each figure placeholder, then the name placeholders once."""
+    """Unfilled figures one by one, then one summary of the name placeholders."""
+    yield from check_paragraphs(ctx)
+    yield from check_document(ctx)
+
+
+def check_paragraphs(ctx: CheckContext):
+    """Each unfilled figure: found on its line alone (the editor re-runs this on changed lines)."""
+    if not wanted(ctx, "placeholder.figure"):
+        return
+    text = ctx.report.text
+    for s, e in figure_placeholders(text, body_start(ctx)):
+        found = text[s:e]
+        yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{_phrase(text, s, e)}”中的“{found}”", s, e)
+
+
+def check_document(ctx: CheckContext):
+    """One diagnostic counting the name placeholders of the whole text (a figure is not one)."""
+    if not wanted(ctx, "placeholder.name"):
+        return
     text = ctx.report.text
     start = body_start(ctx)
-    figures = list(figure_placeholders(text, start))
-    if wanted(ctx, "placeholder.figure"):
-        for s, e in figures:
-            found = text[s:e]
-            yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{_phrase(text, s, e)}”中的“{found}”", s, e)
-    if wanted(ctx, "placeholder.name"):
-        taken = {s for s, _ in figures}
-        names = [m for m in _NAME_RE.finditer(text, start)
-                 if m.start() not in taken and (m.group() == "某某" or _name_like(text, m.start(), m.end()))]
-        if names:
-            first = names[0]
-            yield ctx.diagnostic("placeholder.name",
-                                 f"文中有 {len(names)} 处以“{first.group()}”等代指的名称（脱敏占位），印发前须替换为实际名称",
-                                 first.start(), first.end(),
-                                 data={"count": len(names), "offsets": [m.start() for m in names[:200]]})
+    figures = _FiguresByLine(text, start)
+    names = [m for m in _NAME_RE.finditer(text, start)
+             if (m.group() == "某某" or _name_like(text, m.start(), m.end())) and not figures.starts_at(m.start())]
+    if names:
+        first = names[0]
+        yield ctx.diagnostic("placeholder.name",
+                             f"文中有 {len(names)} 处以“{first.group()}”等代指的名称（脱敏占位），印发前须替换为实际名称",
+                             first.start(), first.end(),
+                             data={"count": len(names), "offsets": [m.start() for m in names[:200]]})
+
+
+class _FiguresByLine:
+    """Where figure placeholders start, found for a line when first asked about it: the name
+    summary needs them only on the lines that hold a name placeholder."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start = text, start
+        self.line_end = -1
+        self.starts: set[int] = set()
+
+    def starts_at(self, pos: int) -> bool:
+        """Whether a figure placeholder starts at ``pos`` (asked in increasing order)."""
+        if not _CANDIDATE.match(self.text, pos):
+            return False   # (most names: no figure can start where the pattern does not match)
+        if pos > self.line_end:
+            text = self.text
+            line_start = max(text.rfind("\n", 0, pos) + 1, self.start)
+            end = text.find("\n", pos)
+            self.line_end = len(text) if end == -1 else end
+            # Two characters past the line end: the pattern's lookaheads see its line end, and
+            # its ``$`` (end of text) cannot match there, as in the whole text.
+            self.starts = {s for s, _ in figure_placeholders(text, line_start, min(len(text), self.line_end + 2))
+                           if s < self.line_end}
+        return pos in self.starts

@@ -13,6 +13,9 @@ from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("punct.doubled", Severity.WARNING, "标点重复或连用（。。 ！！ ，。）",
          "GB/T 15834-2011 4.2.3.3、4.3.3.3：问号、叹号只在表达异常强烈的感情时才可叠用，工作报告中不叠用；"

@@ -15,6 +15,9 @@ from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     # Info, not a warning: the standard says 通常不用, and government work reports up to the 2020s
     # still write “一国两制”、“港人治港” (102 of 129 hits in 10,000 corpus paragraphs).

@@ -15,6 +15,9 @@ from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import body_start, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("punct.unpaired", Severity.WARNING, "成对标点不配对（“” ‘’ 《》 （） 【】）",
          "GB/T 15834-2011 4.8、4.9、4.15、5.1.2：引号、括号、书名号的前后两半须成对使用。按段落检查，"

@@ -13,6 +13,9 @@ from ..diagnostics import Severity
 from . import CheckContext, Rule
 from ._support import body_start, fast_pattern, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("punct.space", Severity.WARNING, "标点前后多了空格（“成效 。”“（ 一）”）",
          "GB/T 15834-2011 5.1.1、5.1.2：句号、逗号、顿号、分号、冒号、问号、叹号及后引号、后括号、后书名号"

@@ -13,6 +13,9 @@ from ..files.patterns import compile as re_compile
 from . import CheckContext, Rule
 from ._support import CJK, body_start, fast_pattern, heading_marks, replace_fix, wanted
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("punct.half-width", Severity.WARNING, "中文文本中使用了半角标点（, ; : ? ! ( ) \" '）",
          "GB/T 15834-2011 第5章：中文标点各占一个字的位置，即全角形式。与汉字相邻的半角逗号、分号、冒号、"

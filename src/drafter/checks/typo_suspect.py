@@ -21,6 +21,9 @@ from ..typos.findings import NOT_LOOKED_INTO
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
 
+#: Its findings on a line depend on that line alone (drafter.incremental).
+SCOPE = "paragraph"
+
 RULES = [
     Rule("typo.suspect", Severity.WARNING, "疑似错字（统计发现，未列入检查清单）",
          "根据公文语料中的字词搭配统计，某字在上下文中极不常见，而与之同音、近音或形近的另一字（或相邻两字互换）"

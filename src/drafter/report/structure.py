@@ -36,8 +36,11 @@ _MD_COMMENT = re_compile(r"<!--.*?-->", re.S)
 _TITLE_MAX = 60
 
 
-def parse_report(source: SourceDocument) -> Report:
-    """Parse a document into the report model; never raises on any text."""
+def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) -> Report:
+    """Parse a document into the report model; never raises on any text.
+
+    ``memo`` remembers how each line was read (its heading mark, items, heading candidacy): an
+    editor parsing its buffer again after an edit reads only the changed lines afresh."""
     text = source.text
     index = LineIndex(text)
     report = Report(source=source, index=index, paragraphs=[], divisions=[])
@@ -64,9 +67,10 @@ def parse_report(source: SourceDocument) -> Report:
 
     _mark_title(report, paragraphs, source.format)
     md_title = source.format == "md" and any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
+    read = _read_paragraph if memo is None else memo.read
     for paragraph in paragraphs:
         if paragraph is not None and paragraph.kind != "title":
-            _read_paragraph(report, paragraph, md_title)
+            read(report, paragraph, md_title)
     report.paragraphs = [p for p in paragraphs if p is not None]
     if not (source.format == "md" and any(p.heading is not None and p.heading.md_level for p in report.paragraphs)):
         # Lines of their own first: the run-in heads of the blocks below them nest under them.
@@ -199,6 +203,42 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
     paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos)
     if not (marker or md_level) and not (paragraph.items and paragraph.items[0].at_paragraph_start):
         paragraph.candidate = _candidate(text, pos, content_end)
+
+
+class ParagraphMemo:
+    """How lines were read by :func:`_read_paragraph`, by their text, offsets relative to the
+    line: what one parse read, the next reuses (a line's reading depends on its text alone)."""
+
+    def __init__(self, previous: "ParagraphMemo | None" = None) -> None:
+        self._before = previous._now if previous is not None else {}
+        self._now: dict[tuple[str, bool], tuple] = {}
+
+    def read(self, report: Report, paragraph: Paragraph, md_title: bool) -> None:
+        """:func:`_read_paragraph`, from memory when the line was read before."""
+        key = (paragraph.text, md_title)
+        known = self._now.get(key) or self._before.get(key)
+        base, line = paragraph.span.start, paragraph.line
+        if known is None:
+            _read_paragraph(report, paragraph, md_title)
+            h = paragraph.heading
+            known = (paragraph.content_start - base, paragraph.kind,
+                     None if h is None else (h.marker, h.text, h.span.start - base, h.span.end - base, h.run_in,
+                                             h.md_level),
+                     tuple((i.number, i.marker, i.text, i.span.start - base, i.span.end - base, i.body.start - base,
+                            i.body.end - base, i.at_paragraph_start) for i in paragraph.items),
+                     paragraph.candidate)
+            self._now[key] = known
+            return
+        self._now[key] = known
+        content, paragraph.kind, heading, items, paragraph.candidate = known
+        paragraph.content_start = base + content
+        if heading is not None:
+            marker, text, start, end, run_in, md_level = heading
+            paragraph.heading = Heading(marker=marker, text=text, span=Span.in_line(line, base, base + start, base + end),
+                                        run_in=run_in, md_level=md_level)
+        paragraph.items = [Item(number=n, marker=m, text=t, span=Span.in_line(line, base, base + s, base + e),
+                                body=Span.in_line(line, base, base + bs, base + be), at_paragraph_start=at)
+                           for n, m, t, s, e, bs, be, at in items]
 
 
 #: Openings of body sentences, never of a heading: time frames, connectives, the writer's “我”.

@@ -74,11 +74,15 @@ def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
     return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str) -> None:
-    """Set ``fingerprint`` on each diagnostic (in document order), numbering repeats."""
+def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str,
+                        known: dict[int, tuple[Diagnostic, str]] | None = None) -> None:
+    """Set ``fingerprint`` on each diagnostic (in document order), numbering repeats.
+    ``known``: id → (diagnostic, its base fingerprint) already computed (an incremental
+    analysis's reused findings, whose line, code, text and area did not change)."""
     seen: dict[str, int] = {}
     for diagnostic in diagnostics:
-        base = base_fingerprint(diagnostic, text)
+        hit = known.get(id(diagnostic)) if known else None
+        base = hit[1] if hit is not None and hit[0] is diagnostic else base_fingerprint(diagnostic, text)
         count = seen.get(base, 0) + 1
         seen[base] = count
         diagnostic.fingerprint = base if count == 1 else f"{base}-{count}"

@@ -65,22 +65,28 @@ class OutlinePanel(Tree[NodeKey]):
                 self._by_key[(part.id, section.id)] = part_node.add_leaf(
                     node_label(section.title, None, 0), data=(part.id, section.id))
 
-    def show_result(self, result: CheckResult) -> None:
-        """Update every node's status and count from ``result``."""
-        counts = result.counts_by_section()
+    def show_result(self, result: CheckResult, counts: dict | None = None) -> None:
+        """Update every node's status and count from ``result`` (``counts``: its
+        ``counts_by_section()``, when already counted); only nodes whose label changed are
+        redrawn."""
+        if counts is None:
+            counts = result.counts_by_section()
         half = result.report.period   # its half and scope: 下半年工作总结, 全年工作总结…
         for pm in result.match.parts:
             key = (pm.part.id, None)
             self.present[key] = pm.found
-            if key in self._by_key:
-                self._by_key[key].set_label(node_label(pm.part.title_for(half), pm.found, counts.get(key, 0),
-                                                       optional=not pm.required))
+            self._set_label(key, node_label(pm.part.title_for(half), pm.found, counts.get(key, 0),
+                                            optional=not pm.required))
             for sm in pm.sections:
                 key = (pm.part.id, sm.section.id)
                 self.present[key] = sm.found
-                if key in self._by_key:
-                    self._by_key[key].set_label(node_label(sm.section.title, sm.found, counts.get(key, 0),
-                                                           optional=not sm.required or sm.elsewhere is not None))
+                self._set_label(key, node_label(sm.section.title, sm.found, counts.get(key, 0),
+                                                optional=not sm.required or sm.elsewhere is not None))
+
+    def _set_label(self, key: NodeKey, label: Text) -> None:
+        node = self._by_key.get(key)
+        if node is not None and node.label != label:
+            node.set_label(label)
 
     def label_of(self, part: str, section: str | None = None) -> str:
         """The plain label of a node (for tests and the status bar)."""
