@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .checks import Check, CheckContext
 from .diagnostics import Diagnostic, Edit, Fix
 from .files.document import SourceDocument
-from .report.model import Report, Span
+from .report.model import Report, Span, made
 from .report.protected import ProtectedSpan, SpanList, protected_spans
 from .report.structure import ParagraphMemo, parse_report
 
@@ -368,23 +368,15 @@ def _copy(d: Diagnostic) -> Diagnostic:
     return new
 
 
-def _frozen(cls: type, **fields: Any) -> Any:
-    """A frozen dataclass instance made without its ``__init__`` (which sets each field through
-    ``object.__setattr__``): thousands of spans are moved after every edit of a long text."""
-    obj = object.__new__(cls)
-    obj.__dict__.update(fields)
-    return obj
-
-
 def _protected_at(s: ProtectedSpan, delta: int) -> ProtectedSpan:
-    return _frozen(ProtectedSpan, start=s.start + delta, end=s.end + delta, kind=s.kind)
+    return made(ProtectedSpan, start=s.start + delta, end=s.end + delta, kind=s.kind)
 
 
 def _moved(d: Diagnostic, delta: int, lines: int) -> Diagnostic:
     """A copy of ``d`` moved ``delta`` characters and ``lines`` lines on."""
     new = _copy(d)
     s = d.span
-    new.span = _frozen(Span, start=s.start + delta, end=s.end + delta, line=s.line + lines, column=s.column,
+    new.span = made(Span, start=s.start + delta, end=s.end + delta, line=s.line + lines, column=s.column,
                        end_line=s.end_line + lines, end_column=s.end_column)
     if d.fix is not None:
         new.fix = Fix(tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in d.fix.edits), d.fix.safe)
