@@ -33,6 +33,24 @@ class LineIndex:
         index = bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
 
+    @property
+    def starts(self) -> list[int]:
+        """The offset of each line's first character, in order (the index's own list: read it only)."""
+        return self._starts
+
+    def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``position(start) + position(end)`` with one search when both lie on one line (a
+        finding's span nearly always does)."""
+        length, starts = self._length, self._starts
+        start = max(0, min(start, length))
+        index = bisect_right(starts, start) - 1
+        line_start = starts[index]
+        end = max(0, min(end, length))
+        if end >= line_start and (index + 1 == len(starts) or end < starts[index + 1]):
+            return index + 1, start - line_start + 1, index + 1, end - line_start + 1
+        end_index = bisect_right(starts, end) - 1
+        return index + 1, start - line_start + 1, end_index + 1, end - starts[end_index] + 1
+
     def offset(self, line: int, column: int) -> int:
         """Return the offset of a 1-based (line, column)."""
         return self._starts[line - 1] + column - 1
