@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any, Callable, Iterable
 
 from ..diagnostics import Diagnostic, Severity
-from ..report.model import Report
+from ..report.model import Report, Span
 from ..outlines.definition import Outline
 from ..outlines.matching import OutlineMatch
 
@@ -63,12 +63,39 @@ class CheckContext:
         elif severity is not None:
             sev = _SEVERITY_OF.get(severity) or Severity(severity)
         else:
-            rule = rule_for(code)
-            sev = rule.severity if rule else Severity.WARNING
+            sev = _rule_severity(code)
         if "part" not in kwargs and "section" not in kwargs:
             kwargs["part"], kwargs["section"] = self.match.locate(start)
-        return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
-                          text=self.report.text[start:end], **kwargs)
+        report = self.report
+        span = Span.of(report.index, start, end)
+        if not kwargs.keys() <= _OPTIONAL_FIELDS:   # let __init__ say what is wrong
+            return Diagnostic(code=code, severity=sev, message=message, span=span,
+                              text=report.source.text[start:end], **kwargs)
+        # Diagnostic(…) without its __init__: a long report's checks build thousands
+        diagnostic = _new(Diagnostic)
+        diagnostic.__dict__.update({
+            "code": code, "severity": sev, "message": message, "span": span,
+            "text": report.source.text[start:end], "suggestion": None, "fix": None, "part": None,
+            "section": None, "data": {}, "fingerprint": ""})
+        diagnostic.__dict__.update(kwargs)
+        return diagnostic
+
+
+#: The fields of :class:`Diagnostic` a check may pass to :meth:`CheckContext.diagnostic`.
+_OPTIONAL_FIELDS = frozenset(("suggestion", "fix", "part", "section", "data", "fingerprint"))
+_new = object.__new__
+#: Rule code → its severity (the rules never change within a run).
+_SEVERITY_BY_CODE: dict[str, Severity] = {}
+
+
+def _rule_severity(code: str) -> Severity:
+    """The severity of ``code``'s rule, WARNING for a code of no rule (a checklist's)."""
+    try:
+        return _SEVERITY_BY_CODE[code]
+    except KeyError:
+        rule = rule_for(code)
+        sev = _SEVERITY_BY_CODE[code] = rule.severity if rule else Severity.WARNING
+        return sev
 
 
 @dataclass(frozen=True)

@@ -67,11 +67,39 @@ def _after(text: str, end: int, width: int) -> str:
 
 def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
     """The fingerprint of one finding before duplicates are numbered: 16 hex digits."""
-    before, after = near_context(text, diagnostic.span.start, diagnostic.span.end)
-    flagged = "".join(diagnostic.text.split())
-    key = "\x1f".join((str(FINGERPRINT_VERSION), diagnostic.code, flagged, before, after,
+    return _base(diagnostic, text, len(text))
+
+
+_PREFIX = f"{FINGERPRINT_VERSION}\x1f"
+_WINDOW = 4 * CONTEXT
+
+
+def _base(diagnostic: Diagnostic, text: str, length: int) -> str:
+    """:func:`base_fingerprint`, with the first window of :func:`near_context` read here (a
+    finding's context nearly always lies in it) rather than through two more calls."""
+    span = diagnostic.span
+    start, end = span.start, span.end
+    low = start - _WINDOW
+    if low < 0:
+        low = 0
+    chunk = text[low:start]
+    cut = chunk.rfind("\n")
+    if cut != -1:
+        chunk = chunk[cut + 1:]
+    kept = "".join(chunk.split())
+    before = kept[-CONTEXT:] if len(kept) >= CONTEXT or cut != -1 or low == 0 else _before(text, start, CONTEXT)
+    high = end + _WINDOW
+    if high > length:
+        high = length
+    chunk = text[end:high]
+    cut = chunk.find("\n")
+    if cut != -1:
+        chunk = chunk[:cut]
+    kept = "".join(chunk.split())
+    after = kept[:CONTEXT] if len(kept) >= CONTEXT or cut != -1 or high == length else _after(text, end, CONTEXT)
+    key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), before, after,
                        diagnostic.part or "", diagnostic.section or ""))
-    return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return blake2b((_PREFIX + key).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str,
@@ -80,9 +108,10 @@ def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str,
     ``known``: id → (diagnostic, its base fingerprint) already computed (an incremental
     analysis's reused findings, whose line, code, text and area did not change)."""
     seen: dict[str, int] = {}
+    length = len(text)
     for diagnostic in diagnostics:
         hit = known.get(id(diagnostic)) if known else None
-        base = hit[1] if hit is not None and hit[0] is diagnostic else base_fingerprint(diagnostic, text)
+        base = hit[1] if hit is not None and hit[0] is diagnostic else _base(diagnostic, text, length)
         count = seen.get(base, 0) + 1
         seen[base] = count
         diagnostic.fingerprint = base if count == 1 else f"{base}-{count}"
