@@ -67,20 +67,21 @@ def test_items_on_real_text():
 
 def _reference_marker(text: str, pos: int):
     """Every pattern tried in order, as before the dispatch on the first character."""
-    saved = numbering._MARKERS_AT
-    numbering._MARKERS_AT = {}
-    try:
-        return match_marker(text, pos) if 0 <= pos < len(text) else None
-    finally:
-        numbering._MARKERS_AT = saved
+    for pattern, level in numbering._MARKERS:
+        m = pattern.match(text, pos)
+        if m:
+            marker = numbering._read_marker(m, level)
+            if marker is not None:
+                return marker
+    return None
 
 
 @given(pieced, st.integers(0, 8))
 def test_marks_dispatched_by_first_character_match_every_pattern(text, pos):
-    # (an empty dispatch table sends every character down the full list of patterns)
     numbering._READ.clear()
     if pos < len(text):
         assert match_marker(text, pos) == _reference_marker(text, pos)
+        assert match_marker(text, pos) == _reference_marker(text, pos)   # now from the memo
 
 
 def test_a_mark_numbered_zero_is_no_mark_twice():
@@ -121,6 +122,9 @@ def test_objects_made_without_init_are_their_init_twins():
 @given(st.text(alphabet="ab\n", max_size=30), st.integers(-3, 35), st.integers(-3, 35))
 def test_positions_are_two_lookups(text, start, end):
     index = LineIndex(text)
+    from_lines = LineIndex.from_lines(text.split("\n"))
+    assert (from_lines.starts, from_lines.line_count) == (index.starts, index.line_count)
+    assert from_lines.position(start) == index.position(start)
     assert index.positions(start, end) == index.position(start) + index.position(end)
     span = Span.of(index, start, end)
     assert (span.line, span.column, span.end_line, span.end_column) == index.position(start) + index.position(end)
@@ -155,6 +159,10 @@ def test_diagnostics_are_their_init_twins_and_locate_agrees(seed_text):
         _fields_as_init_makes_them(made)
         assert made.span == result.report.span(start, end)
         assert (made.part, made.section) == _reference_locate(result.match, start)
+    units = [u for pm in result.match.parts for u in pm.units + pm.sub_units]
+    assert {u.kind for u in units} == {"division", "item"}
+    for unit in units:
+        _fields_as_init_makes_them(unit)
     given_area = ctx.diagnostic("x.y", "m", 0, 1, part="plan", severity="info", data={"k": 1})
     assert (given_area.part, given_area.section, given_area.severity, given_area.data) == \
         ("plan", None, Severity.INFO, {"k": 1})

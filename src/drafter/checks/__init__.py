@@ -58,26 +58,32 @@ class CheckContext:
                    severity: Severity | str | None = None, **kwargs: Any) -> Diagnostic:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
-        if isinstance(severity, Severity):
+        # A long report's checks build thousands: no Diagnostic.__init__ (keywords, eleven
+        # fields), the rule's severity remembered by code, the position found with one search.
+        if severity is None:
+            sev = _SEVERITY_BY_CODE.get(code) or _rule_severity(code)
+        elif isinstance(severity, Severity):
             sev = severity
-        elif severity is not None:
-            sev = _SEVERITY_OF.get(severity) or Severity(severity)
         else:
-            sev = _rule_severity(code)
-        if "part" not in kwargs and "section" not in kwargs:
-            kwargs["part"], kwargs["section"] = self.match.locate(start)
+            sev = _SEVERITY_OF.get(severity) or Severity(severity)
+        if not kwargs:
+            part, section = self.match.locate(start)
+        elif not kwargs.keys() <= _OPTIONAL_FIELDS:   # let __init__ say what is wrong
+            return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
+                              text=self.report.text[start:end], **kwargs)
+        elif "part" in kwargs or "section" in kwargs:
+            part = section = None   # (what kwargs leaves out stays None)
+        else:
+            part, section = self.match.locate(start)
         report = self.report
-        span = Span.of(report.index, start, end)
-        if not kwargs.keys() <= _OPTIONAL_FIELDS:   # let __init__ say what is wrong
-            return Diagnostic(code=code, severity=sev, message=message, span=span,
-                              text=report.source.text[start:end], **kwargs)
-        # Diagnostic(…) without its __init__: a long report's checks build thousands
         diagnostic = _new(Diagnostic)
-        diagnostic.__dict__.update({
-            "code": code, "severity": sev, "message": message, "span": span,
-            "text": report.source.text[start:end], "suggestion": None, "fix": None, "part": None,
-            "section": None, "data": {}, "fingerprint": ""})
-        diagnostic.__dict__.update(kwargs)
+        state = diagnostic.__dict__
+        state.update({
+            "code": code, "severity": sev, "message": message, "span": Span.of(report.index, start, end),
+            "text": report.source.text[start:end], "suggestion": None, "fix": None, "part": part,
+            "section": section, "data": {}, "fingerprint": ""})
+        if kwargs:
+            state.update(kwargs)
         return diagnostic
 
 

@@ -48,24 +48,31 @@ def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) ->
     ``memo`` remembers how each line was read (its heading mark, items, heading candidacy): an
     editor parsing its buffer again after an edit reads only the changed lines afresh."""
     text = source.text
-    index = LineIndex(text)
+    lines = text.split("\n")
+    index = LineIndex.from_lines(lines)
     report = Report(source=source, index=index, paragraphs=[], divisions=[])
     report.notes = find_notes(text, source.format, index)
-    # Notes are read as blank (offsets kept), so a commented-out heading is no heading.
-    lines = _blank_notes(text, report.notes).split("\n")
+    if report.notes:
+        # Notes are read as blank (offsets kept), so a commented-out heading is no heading.
+        lines = _blank_notes(text, report.notes).split("\n")
     starts = index.starts   # blanking keeps every offset: the lines start where the text's do
 
     first = 0
     if source.format == "md" and lines and lines[0].strip() == "---":
         first = _front_matter(report, lines, starts)
 
-    paragraphs: list[Paragraph] = []
-    append, in_line, new = paragraphs.append, Span.in_line, _new
+    title_numbers = _title_lines(lines, first, source.format)
+    title_end = title_numbers[-1] if title_numbers else -1   # the title's lines are the first ones
+    md_title = source.format == "md" and any(lines[n].lstrip(_SPACE).startswith("# ") for n in title_numbers)
+    read = _read_paragraph if memo is None else memo.read
+    in_line, new = Span.in_line, _new
+    title_lines: list[Paragraph] = []
+    body: list[Paragraph] = []     # every paragraph but the title's, in order
+    marked: list[int] = []         # indexes in ``body`` of what places headings: see _accept_candidates
     for number in range(first, len(lines)):
         line_text = lines[number]
         if not line_text.strip(_SPACE):
-            append(None)  # type: ignore[arg-type]  # a blank line separates blocks
-            continue
+            continue   # a blank line separates blocks
         start = starts[number]
         # Paragraph(line=…, text=…, span=…) without its __init__ (a long report has thousands)
         paragraph = new(Paragraph)
@@ -73,22 +80,22 @@ def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) ->
             "line": number + 1, "text": line_text,
             "span": in_line(number + 1, start, start, start + len(line_text)),
             "kind": "body", "heading": None, "items": [], "content_start": 0, "candidate": None})
-        append(paragraph)
-
-    _mark_title(report, paragraphs, source.format)
-    md_title = source.format == "md" and any(p.text.lstrip(_SPACE).startswith("# ") for p in report.title_lines)
-    read = _read_paragraph if memo is None else memo.read
-    body: list[Paragraph] = []     # every paragraph but the title's, in order
-    marked: list[int] = []         # indexes in ``body`` of what places headings: see _accept_candidates
-    for paragraph in paragraphs:
-        if paragraph is None or paragraph.kind == "title":
+        if number <= title_end:
+            paragraph.kind = "title"
+            paragraph.content_start = start + _strip_md(line_text)[0]
+            title_lines.append(paragraph)
             continue
         read(report, paragraph, md_title)
         if paragraph.heading is not None or paragraph.candidate is not None or \
                 paragraph.items and paragraph.items[0].at_paragraph_start:
             marked.append(len(body))
         body.append(paragraph)
-    report.paragraphs = [*report.title_lines, *body]   # the title lines are the first paragraphs
+    report.title_lines = title_lines
+    if title_lines:
+        report.title = "".join(p.text[_strip_md(p.text)[0]:].strip(_SPACE) for p in title_lines)
+    elif "title" in report.front_matter:
+        report.title = str(report.front_matter["title"])
+    report.paragraphs = [*title_lines, *body]
     if not (source.format == "md" and any(body[i].heading is not None and body[i].heading.md_level for i in marked)):
         # Lines of their own first: the run-in heads of the blocks below them nest under them.
         kinds = {body[i].candidate[0] for i in marked if body[i].candidate is not None}
@@ -167,33 +174,28 @@ def _strip_md(text: str) -> tuple[int, int | None]:
     return pos, None
 
 
-def _mark_title(report: Report, paragraphs: list[Paragraph | None], fmt: str) -> None:
-    """Mark the title lines: the first block's short lines with no numbering and no sentence end."""
-    title_lines: list[Paragraph] = []
-    for paragraph in paragraphs:
-        if paragraph is None:
+def _title_lines(lines: list[str], first: int, fmt: str) -> list[int]:
+    """The indexes of the title's lines: the first block's short lines (from ``first``) with no
+    numbering and no sentence end."""
+    title_lines: list[int] = []
+    for number in range(first, len(lines)):
+        line_text = lines[number]
+        if not line_text.strip(_SPACE):
             if title_lines:
                 break
             continue
-        pos, md_level = _strip_md(paragraph.text)
-        content = paragraph.text[pos:].strip(_SPACE)
+        pos, md_level = _strip_md(line_text)
+        content = line_text[pos:].strip(_SPACE)
         if fmt == "md" and md_level not in (None, 1):
             break
         if (len(content) > _TITLE_MAX or match_marker(content) or any(c in content for c in "。！？；")
                 or content.endswith(("：", ":"))   # the addressee (县委宣传部：), not the title
                 or len(title_lines) == 3 or (title_lines and md_level == 1)):
             break
-        title_lines.append(paragraph)
+        title_lines.append(number)
         if md_level == 1:
             break
-    for paragraph in title_lines:
-        paragraph.kind = "title"
-        paragraph.content_start = paragraph.span.start + _strip_md(paragraph.text)[0]
-    report.title_lines = title_lines
-    if title_lines:
-        report.title = "".join(p.text[_strip_md(p.text)[0]:].strip(_SPACE) for p in title_lines)
-    elif "title" in report.front_matter:
-        report.title = str(report.front_matter["title"])
+    return title_lines
 
 
 def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> None:
