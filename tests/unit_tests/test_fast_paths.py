@@ -23,7 +23,7 @@ from drafter.files.source import source_from_bytes
 from drafter.report import numbering
 from drafter.report.model import Division, Heading, Item, Paragraph, Span
 from drafter.report.numbering import ITEM_BEFORE, ITEM_RE, match_marker
-from drafter.report.structure import _items, parse_report
+from drafter.report.structure import _LONG_FIRST_SENTENCE, _candidate, _items, parse_report
 from drafter.report.textpos import LineIndex
 from drafter.review.fingerprint import CONTEXT, FINGERPRINT_VERSION, base_fingerprint, near_context
 
@@ -63,6 +63,14 @@ def test_items_on_real_text():
         for line in path.read_text(encoding="utf-8").split("\n"):
             found = [(i.span.start, i.span.start + len(i.marker)) for i in _items(1, line, 0, 0, len(line), 0)]
             assert found == _reference_items(line, 0, len(line), 0), line
+
+
+@given(st.lists(st.sampled_from(PIECES + ["。", "工作", "甲乙丙丁戊己庚辛"]), max_size=30).map("".join))
+def test_a_long_first_sentence_is_never_a_candidate(text):
+    # the parser skips _candidate on such paragraphs: it must have said None itself
+    line = text.replace("\n", "")
+    if not line.startswith("【") and _LONG_FIRST_SENTENCE.match(line, 0, len(line)):
+        assert _candidate(line, 0, len(line)) is None
 
 
 def _reference_marker(text: str, pos: int):

@@ -230,7 +230,8 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         items_from = head_end if run_in else content_end
     items = paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos) \
         if "是" in text else []
-    if not (marker or md_level) and not (items and items[0].at_paragraph_start):
+    if not (marker or md_level) and not (items and items[0].at_paragraph_start) and \
+            (text.startswith("【", pos) or not _LONG_FIRST_SENTENCE.match(text, pos, content_end)):
         paragraph.candidate = _candidate(text, pos, content_end)
 
 
@@ -282,6 +283,9 @@ _LINE_MAX = 30        # a heading line of its own: up to 30 characters
 _RUN_IN_MAX = 26      # a run-in heading sentence: up to 26 characters …
 _RUN_IN_BODY = 15     # … followed by at least this much body text
 _BODY_MIN = 40        # a paragraph of body text under a lone heading line
+#: No sentence end in a paragraph's first _LINE_MAX + 2 characters and more text after them: no
+#: heading candidate (what _candidate decides after its bracket test, in one match).
+_LONG_FIRST_SENTENCE = re_compile(f"[^{_SENTENCE_END}]{{{_LINE_MAX + 2}}}[\\s\\S]")
 
 
 def _candidate(text: str, pos: int, end: int) -> tuple[str, int] | None:
