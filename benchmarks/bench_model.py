@@ -11,7 +11,7 @@ change). ``--instructions`` counts instructions instead, under valgrind's callgr
 installed): a run with the stage repeated and one without, the difference per run — the same
 figure whatever else the machine is doing, but ≈ 50 × slower to get.
 
-    .venv/bin/python benchmarks/bench_model.py FILE [--runs 9] [--src DIR] [--instructions]
+    .venv/bin/python benchmarks/bench_model.py FILE [--runs 9] [--src DIR] [--instructions [--stages parse,…]]
 
 Prints figures; asserts nothing.
 """
@@ -29,8 +29,8 @@ import time
 STAGES = ("parse", "match_outline", "diagnostic", "fingerprints")
 
 
-def _stages(path: str):
-    """Analyse ``path`` once; return stage name → a function running that stage once."""
+def _stages(path: str, only: str | None = None):
+    """Analyse ``path`` once; return (findings, stage name → a function running that stage once)."""
     from drafter import api
     from drafter.checks import CheckContext
     from drafter.files.source import read_source
@@ -39,6 +39,8 @@ def _stages(path: str):
     from drafter.review.fingerprint import assign_fingerprints
 
     source = read_source(path)
+    if only == "parse":   # (under valgrind every analysis counts: none that is not needed)
+        return 0, {"parse": lambda: parse_report(source)}
     result = api.analyze(source)
     ctx = CheckContext(report=result.report, outline=result.outline, match=result.match)
     calls = [(d.code, d.message, d.span.start, d.span.end,
@@ -74,12 +76,12 @@ def cpu(path: str, runs: int) -> None:
         print(f"  {name:14s} {best * 1000:7.1f}")
 
 
-def instructions(path: str, src: str | None) -> None:
-    """Print million instructions per run of each stage, under callgrind."""
+def instructions(path: str, src: str | None, names: list[str]) -> None:
+    """Print million instructions per run of each stage of ``names``, under callgrind."""
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed")
     print(f"{os.path.basename(path)}: million instructions per run (callgrind; 3 runs − 1 run, halved)")
-    for name in STAGES:
+    for name in names:
         counts = []
         for repeat in (1, 3):
             args = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
@@ -96,17 +98,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--src", help="import drafter from this source tree")
     parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help="with --instructions: which stages, comma-separated (each needs its own runs)")
     parser.add_argument("--repeat", nargs=2, metavar=("STAGE", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.src:
         sys.path.insert(0, os.path.abspath(args.src))
     if args.repeat:   # one measured child of --instructions
-        _, stages = _stages(args.file)
+        _, stages = _stages(args.file, args.repeat[0])
         gc.disable()
         for _ in range(int(args.repeat[1])):
             stages[args.repeat[0]]()
     elif args.instructions:
-        instructions(args.file, args.src)
+        instructions(args.file, args.src, args.stages.split(","))
     else:
         cpu(args.file, args.runs)
 
