@@ -13,6 +13,7 @@ SARIF's ``partialFingerprints`` all use these.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 try:  # the built-in module: hashlib would also load OpenSSL at every start (same digests)
@@ -71,32 +72,26 @@ def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
 
 
 _PREFIX = f"{FINGERPRINT_VERSION}\x1f"
-_WINDOW = 4 * CONTEXT
+#: Any whitespace (what ``str.split()`` splits at: ``re``'s ``\s`` is the same set).
+_SPACE = re.compile(r"\s").search
 
 
 def _base(diagnostic: Diagnostic, text: str, length: int) -> str:
-    """:func:`base_fingerprint`, with the first window of :func:`near_context` read here (a
-    finding's context nearly always lies in it) rather than through two more calls."""
+    """:func:`base_fingerprint`, the context read here rather than through :func:`near_context`:
+    where the ``CONTEXT`` characters on a side hold no space (nearly always), they are that
+    side's context; else its first window, as :func:`_before`/:func:`_after` read it."""
     span = diagnostic.span
     start, end = span.start, span.end
-    low = start - _WINDOW
-    if low < 0:
-        low = 0
-    chunk = text[low:start]
-    cut = chunk.rfind("\n")
-    if cut != -1:
-        chunk = chunk[cut + 1:]
-    kept = "".join(chunk.split())
-    before = kept[-CONTEXT:] if len(kept) >= CONTEXT or cut != -1 or low == 0 else _before(text, start, CONTEXT)
-    high = end + _WINDOW
-    if high > length:
-        high = length
-    chunk = text[end:high]
-    cut = chunk.find("\n")
-    if cut != -1:
-        chunk = chunk[:cut]
-    kept = "".join(chunk.split())
-    after = kept[:CONTEXT] if len(kept) >= CONTEXT or cut != -1 or high == length else _after(text, end, CONTEXT)
+    low = start - CONTEXT
+    if low >= 0 and not _SPACE(text, low, start):
+        before = text[low:start]
+    else:
+        before = _before(text, start, CONTEXT)
+    high = end + CONTEXT
+    if high <= length and not _SPACE(text, end, high):
+        after = text[end:high]
+    else:
+        after = _after(text, end, CONTEXT)
     key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), before, after,
                        diagnostic.part or "", diagnostic.section or ""))
     return blake2b((_PREFIX + key).encode("utf-8"), digest_size=8).hexdigest()
