@@ -81,12 +81,14 @@ def instructions(path: str, src: str | None, names: list[str]) -> None:
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed")
     print(f"{os.path.basename(path)}: million instructions per run (callgrind; 3 runs − 1 run, halved)")
+    env = {**os.environ, "PYTHONHASHSEED": "0"}   # the same hashing, the same work, run to run
     for name in names:
         counts = []
+        child = [sys.executable, __file__, path] + (["--src", src] if src else []) + ["--repeat", name]
+        subprocess.run(child + ["1"], capture_output=True, check=True, env=env)   # warm the user caches
         for repeat in (1, 3):
-            args = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-                    __file__, path, "--repeat", name, str(repeat)] + (["--src", src] if src else [])
-            done = subprocess.run(args, capture_output=True, text=True, check=True)
+            args = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *child, str(repeat)]
+            done = subprocess.run(args, capture_output=True, text=True, check=True, env=env)
             line = next(x for x in done.stderr.splitlines() if "Collected" in x)
             counts.append(int(line.split()[-1]))
         print(f"  {name:14s} {(counts[1] - counts[0]) / 2 / 1e6:7.1f}")
