@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..diagnostics import Severity
 from ..report.numbering import cn_to_int
 from ..outlines.matching import units_of
@@ -24,8 +26,13 @@ _PROMISE = fast_pattern(
 
 def check(ctx: CheckContext):
     """Compare each promise in a division's opening paragraphs with its number of units."""
+    hits = _word_offsets(ctx.report.text)
+    if not hits:
+        return
     for division in ctx.report.walk():
-        if not any(word in paragraph.text for paragraph in division.paragraphs for word in _PROMISE_WORDS):
+        paragraphs = division.paragraphs  # in document order
+        if not paragraphs or not _holds(hits, paragraphs[0].span.start, paragraphs[-1].span.end) or not any(
+                word in paragraph.text for paragraph in paragraphs for word in _PROMISE_WORDS):
             continue  # no promise can be made here: skip building the division's units
         units = units_of(division)
         if not units:
@@ -45,3 +52,24 @@ def check(ctx: CheckContext):
                     f"文中说“{m.group(0)}”，但其后有 {len(units)} 项",
                     start, start + len(m.group(0)),
                     data={"promised": promised, "found": len(units)})
+
+
+def _word_offsets(text: str) -> list[int]:
+    """Sorted offsets of every promise word in ``text``: a few C-speed searches of the whole text
+    instead of six ``in`` tests per paragraph (a paragraph holds a word only if one of these
+    offsets falls inside it)."""
+    out = []
+    find = text.find
+    for word in _PROMISE_WORDS:
+        at = find(word)
+        while at != -1:
+            out.append(at)
+            at = find(word, at + 1)
+    out.sort()
+    return out
+
+
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Whether a word starts in ``[start, end)`` (the stretch of a division's own paragraphs)."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
