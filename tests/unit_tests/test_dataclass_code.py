@@ -46,7 +46,8 @@ except FrozenInstanceError:
     out["frozen"] = True
 out["fields"] = [f.name for f in fields(Finding)]
 out["replace"] = repr(replace(a, end=9))
-out["init_annotations"] = sorted(Span.__init__.__annotations__)
+# Types, not strings: the cache compiles without the __future__ flags of its own module.
+out["init_annotations"] = {k: repr(v) for k, v in Span.__init__.__annotations__.items()}
 out["filename"] = Span.__init__.__code__.co_filename
 out["shared_default"] = Finding("x").spans is not Finding("y").spans
 out["new"] = len(dataclass_code._new)
