@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
 from .checks._forked import run_checks as run_forked, worth_forking
 from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
-from .incremental import PARAGRAPH, FullAnalysisNeeded, Reuse, ReuseState, paragraph_memo, reuse_key
 from .review.fingerprint import assign_fingerprints
 from .review.ignores import IgnoredDiagnostic, split_ignored
 from .options import MAX_DIAGNOSTICS, CheckOptions
@@ -30,8 +30,14 @@ from .files.document import SourceDocument
 from .files.source import read_source, source_from_bytes
 from .report.structure import parse_report
 
+if TYPE_CHECKING:  # drafter.incremental is imported by the editor's analyses only
+    from .incremental import ReuseState
 
-_SEVERITY_OF = attrgetter("severity")
+
+_SEVERITY_VALUE_OF = attrgetter("severity._value_")
+_PLACE_OF = attrgetter("part", "section")
+#: ``Diagnostic.sort_key`` (document order, then code) without a method call per diagnostic.
+_SORT_KEY = attrgetter("span.start", "span.end", "code")
 
 
 class AnalysisCancelled(Exception):
@@ -81,22 +87,22 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         """Number of diagnostics by severity name."""
-        by_severity: dict[Severity, int] = {}
-        for severity in map(_SEVERITY_OF, self.diagnostics):  # no enum .value per diagnostic
-            by_severity[severity] = by_severity.get(severity, 0) + 1
-        return {s.value: by_severity.get(s, 0) for s in Severity}
+        # Counted by the members' values (plain strings): an enum member hashes in Python code.
+        by_value = Counter(map(_SEVERITY_VALUE_OF, self.diagnostics))
+        return {s.value: by_value.get(s.value, 0) for s in Severity}
 
     def counts_by_section(self) -> dict[tuple[str, str | None], int]:
         """Number of diagnostics per (part id, area id), and per (part id, None) for the whole
         part; diagnostics outside the parts are not counted. The CLI's outline table and the
         editor's outline panel show these."""
+        places = Counter(map(_PLACE_OF, self.diagnostics))
         counts: dict[tuple[str, str | None], int] = {}
-        for d in self.diagnostics:
-            if d.part is None:
+        for (part, section), count in places.items():  # in order of first occurrence, as before
+            if part is None:
                 continue
-            counts[(d.part, None)] = counts.get((d.part, None), 0) + 1
-            if d.section is not None:
-                counts[(d.part, d.section)] = counts.get((d.part, d.section), 0) + 1
+            counts[(part, None)] = counts.get((part, None), 0) + count
+            if section is not None:
+                counts[(part, section)] = counts.get((part, section), 0) + count
         return counts
 
     def fails(self, fail_on: str) -> bool:
@@ -139,6 +145,8 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     try:
         if not incremental:
             return _analyze(source, options, outline, None, cancelled=cancelled, cores=cores)
+        from .incremental import FullAnalysisNeeded
+
         state = previous.reuse if previous is not None else None
         try:
             return _analyze(source, options, outline, state, True, cancelled)
@@ -153,7 +161,11 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
              previous: ReuseState | None, incremental: bool = False,
              cancelled: Callable[[], bool] | None = None, cores: int = 1) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
-    memo = paragraph_memo(previous) if incremental else None
+    memo = None
+    if incremental:
+        from .incremental import PARAGRAPH, Reuse, paragraph_memo, reuse_key
+
+        memo = paragraph_memo(previous)
     report = parse_report(source, memo)
     if outline is not None:
         choice = OutlineChoice(outline.name, "option")
@@ -183,12 +195,14 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
     stopped: list[str] = []
-    selected = [check for check in all_checks() if check.dynamic or
-                any(code_selected(r.code, options.select, options.ignore) for r in check.rules)]
+    select, ignore, ignored, overrides = options.select, options.ignore, options.ignored, options.severity
+    checks = [check for check in all_checks() if check.dynamic or
+              any(code_selected(r.code, select, ignore) for r in check.rules)]
     forked = None
     if reuse is None and cancelled is None and worth_forking(len(report.text), cores):
-        forked = run_forked(selected, ctx, 4 * limit + 1, cores)  # the loop below reads no further
-    for number, check in enumerate(selected):
+        forked = run_forked(checks, ctx, 4 * limit + 1, cores)  # the loop below reads no further
+    selected: dict[str, bool] = {}  # code → whether it passes --select/--ignore (asked once a code)
+    for number, check in enumerate(checks):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
         kept = 0
@@ -203,17 +217,22 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
                     reuse.stopped()  # which ones are kept depends on the order they come in
                 stopped.append(check.name)  # a runaway check: stop building what nobody reads
                 break
-            if not code_selected(diagnostic.code, options.select, options.ignore):
+            code = diagnostic.code
+            passes = selected.get(code)
+            if passes is None:
+                passes = selected[code] = code_selected(code, select, ignore)
+            if not passes:
                 continue
-            if (diagnostic.code, diagnostic.text) in options.ignored:
+            if ignored and (code, diagnostic.text) in ignored:
                 continue
             if report.notes and report.in_note(diagnostic.span.start, diagnostic.span.end):
                 continue  # drafting notes are not part of the report (docs/render.md)
-            if not _respect_protected(diagnostic, protected):
+            if diagnostic.fix is not None and not _respect_protected(diagnostic, protected):
                 continue
-            override = options.severity.get(diagnostic.code)
-            if override:
-                diagnostic.severity = Severity(override)
+            if overrides:
+                override = overrides.get(code)
+                if override:
+                    diagnostic.severity = Severity(override)
             diagnostics.append(diagnostic)
             kept += 1
         if local and kept >= limit:
@@ -225,7 +244,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
         truncated = Truncation(limit, max(0, len(diagnostics) - limit) + (1 if stopped else 0),
                                tuple(stopped))
         del diagnostics[limit:]
-    diagnostics.sort(key=Diagnostic.sort_key)
+    diagnostics.sort(key=_SORT_KEY)
     diagnostics = _drop_overlapping_duplicates(diagnostics, report.text)
     assign_fingerprints(diagnostics, report.text, reuse.fingerprint_bases() if reuse is not None else None)
     if reuse is not None:
@@ -269,8 +288,10 @@ def _drop_overlapping_duplicates(diagnostics: list[Diagnostic], text: str) -> li
     kept: list[Diagnostic] = []
     active: list[Diagnostic] = []     # kept diagnostics that may still overlap what follows
     for d in diagnostics:  # sorted by start
-        active = [k for k in active if k.span.end > d.span.start]
-        if d.fix is not None and any(_same_change(k, d, text) for k in active if k.span.start < d.span.end):
+        if active:
+            active = [k for k in active if k.span.end > d.span.start]
+        if d.fix is not None and active and any(_same_change(k, d, text) for k in active
+                                                if k.span.start < d.span.end):
             continue
         kept.append(d)
         active.append(d)

@@ -90,7 +90,7 @@ class Diagnostic:
         """The diagnostic as in the JSON contract (docs/json-contract.md)."""
         out: dict[str, Any] = {
             "code": self.code,
-            "severity": self.severity.value,
+            "severity": self.severity._value_,  # the plain attribute: .value is a descriptor call
             "message": self.message,
             "line": self.span.line,
             "column": self.span.column,

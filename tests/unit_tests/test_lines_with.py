@@ -1,7 +1,7 @@
 """Checks that search only the lines holding a needed word find what one whole-text pass finds.
 
 ``checks._support.lines_with`` narrows a pattern's search to the lines that hold a word (or a
-core match) every match contains; number.approx-* and number.range rely on it. Each such pattern
+core match) every match contains; number.approx-*, number.range and punct.item-colon rely on it. Each such pattern
 is compared with ``finditer`` over the whole text: on the samples, on generated strings of the
 characters these patterns are about, and on a megabyte of each corpus file where reachable.
 """
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.checks import number_approx, number_range
+from drafter.checks import number_approx, number_range, punct_numbering
 from drafter.checks._support import lines_with
 from drafter.files.resources import samples_dir
 
@@ -25,10 +25,11 @@ SEARCHES = [
     (number_approx._YUE_TAIL, {"needles": number_approx._YUE_WORDS}),
     (number_approx._JI, {"needles": ("几",)}),
     (number_range._RANGE, {"core": number_range._CORE}),
+    (punct_numbering._ITEM_COLON, {"needles": ("是：", "是:")}),
 ]
 SHARED = Path(os.environ.get("DRAFTER_SHARED") or Path(__file__).resolve().parents[3] / "shared")
 CORPUS = sorted((SHARED / "corpus").glob("*.txt.gz")) if (SHARED / "corpus").is_dir() else []
-ALPHABET = "0123456789０１２３４５６７８９.．-－–~〜～—%万亿千百十几约大概致左右上下余多个年月次第节人\n "
+ALPHABET = "0123456789０１２３４５６７８９.．-－–~〜～—%万亿千百十几约大概致左右上下余多个年月次第节人\n 一二是：:。；　"
 
 
 def _same(text: str, start: int = 0) -> None:

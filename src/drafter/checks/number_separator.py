@@ -46,8 +46,10 @@ def check(ctx: CheckContext):
     for m in _BAD_GROUP.finditer(text, first):
         yield ctx.diagnostic("number.thousands", f"“{m.group()}”的分节不是每三位一节，请核对数字", m.start(), m.end())
     grouped = list(_GROUPED.finditer(text, first))
+    if not grouped:
+        return  # nothing to compare with: the long plain numbers need not be looked for
     plain = [m for m in _LONG.finditer(text, first) if not _code_like(text, m)]
-    if not grouped or not plain:
+    if not plain:
         return
     minority = grouped if len(grouped) <= len(plain) else plain
     for m in minority:

@@ -17,11 +17,13 @@ RULES = [
 def check(ctx: CheckContext):
     """Walk every list of sibling headings, and every division's items."""
     report = ctx.report
+    divisions = list(report.walk())  # walked once: the tree is a recursion of generators
     yield from _headings(ctx, report.divisions)
-    for division in report.walk():
-        yield from _headings(ctx, division.children)
+    for division in divisions:
+        if division.children:
+            yield from _headings(ctx, division.children)
     yield from _items(ctx, [i for p in report.lead for i in p.items])
-    for division in report.walk():
+    for division in divisions:
         yield from _items(ctx, division.items)
 
 
@@ -32,14 +34,26 @@ def _headings(ctx: CheckContext, siblings):
             by_level.setdefault(division.level, []).append(division)
     for level, run in by_level.items():
         numbers = [d.heading.marker.number for d in run]
+        if _in_order(numbers):
+            continue
         marks = [(d.heading.marker.text, d.heading.span.start) for d in run]
         yield from _sequence(ctx, level, numbers, marks, restart_ok=False)
 
 
 def _items(ctx: CheckContext, items):
+    if not items:
+        return
     numbers = [i.number for i in items]
+    if _in_order(numbers):
+        return
     marks = [(i.marker, i.span.start) for i in items]
     yield from _sequence(ctx, 0, numbers, marks, restart_ok=True)
+
+
+def _in_order(numbers: list[int]) -> bool:
+    """Whether a run is numbered 1, 2, 3… (the usual case: no break to look for, compared in one
+    step before the marks are gathered)."""
+    return numbers == list(range(1, len(numbers) + 1))
 
 
 def _sequence(ctx, level, numbers, marks, *, restart_ok):

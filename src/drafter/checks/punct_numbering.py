@@ -13,7 +13,7 @@ import re
 
 from ..diagnostics import Severity
 from . import CheckContext, Rule
-from ._support import fast_pattern, replace_fix, wanted
+from ._support import fast_pattern, lines_with, replace_fix, wanted
 
 RULES = [
     Rule("punct.numbering", Severity.WARNING, "序号标点不规范（（一）、 或 1、）",
@@ -38,7 +38,10 @@ def check(ctx: CheckContext):
         yield from _numbering(ctx)
     if wanted(ctx, "punct.item-colon"):
         text = ctx.report.text
-        for m in _ITEM_COLON.finditer(text):
+        # Only the lines holding 是： or 是: (every match does) are searched: the pattern opens
+        # with a lookbehind, which no engine can skip ahead for.
+        for m in (m for start, end in lines_with(text, 0, ("是：", "是:"))
+                  for m in _ITEM_COLON.finditer(text, start, end)):
             yield ctx.diagnostic("punct.item-colon", f"“{m.group(1)}”后不用冒号，直接接内容", m.start(2), m.end(2),
                                  suggestion="", fix=replace_fix(m.start(2), m.end(2), ""))
 

@@ -36,7 +36,7 @@ def annotations(result: CheckResult) -> Iterable[str]:
     """One workflow command per diagnostic of ``result``."""
     for d in result.diagnostics:
         message = d.message + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "")
-        yield _command(_LEVEL[d.severity.value], message, file=result.source.path, line=d.span.line,
+        yield _command(_LEVEL[d.severity._value_], message, file=result.source.path, line=d.span.line,
                        col=d.span.column, endLine=d.span.end_line, endColumn=d.span.end_column,
                        title=f"drafter {d.code}")
 

@@ -89,7 +89,7 @@ class PlainTextOutput:
         note = LINE_UNIT_NOTE.get(result.source.line_unit)
         if note:
             out.append(f"{path}: {note}\n")
-        out.extend(f"{path}:{d.span.line}:{d.span.column}: {d.severity.value} {d.code} {d.message}"
+        out.extend(f"{path}:{d.span.line}:{d.span.column}: {d.severity._value_} {d.code} {d.message}"
                    + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "") + "\n"
                    for d in result.diagnostics)
         if result.truncated is not None:

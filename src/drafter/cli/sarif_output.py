@@ -64,7 +64,7 @@ def _rule(code: str, d: Diagnostic) -> dict[str, Any]:
         "shortDescription": {"text": help_.summary},
         "fullDescription": {"text": help_.text},
         "help": {"text": help_.text, "markdown": help_.markdown},
-        "defaultConfiguration": {"level": _LEVEL[d.severity.value]},
+        "defaultConfiguration": {"level": _LEVEL[d.severity._value_]},
         "properties": {"tags": [code.split(".")[0]]},
     }
 
@@ -91,7 +91,7 @@ def sarif_log(results: list[CheckResult], errors: list[DrafterError], config_pro
             item: dict[str, Any] = {
                 "ruleId": d.code,
                 "ruleIndex": rule_index[d.code],
-                "level": _LEVEL[d.severity.value],
+                "level": _LEVEL[d.severity._value_],
                 "message": {"text": d.message + (f"（建议：{d.suggestion or '删除'}）" if d.suggestion is not None else "")},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT", "index": file_index},

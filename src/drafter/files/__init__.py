@@ -10,5 +10,7 @@ but :mod:`drafter.errors` and :mod:`drafter.version`.
   (every limit on input) · :mod:`.source` reading and finding reports ·
   :mod:`.docx_reader` Word files · :mod:`.save` atomic saves · :mod:`.recovery` recovery files ·
   :mod:`.yamlload` YAML with line numbers · :mod:`.resources` where bundled data lives ·
-  :mod:`.cache` the user cache folder and pickled compiled data
+  :mod:`.cache` the user cache folder and pickled compiled data · :mod:`.patterns` compiled
+  regular expressions kept there · :mod:`.dataclass_code` the methods ``dataclasses`` writes,
+  compiled once and kept there (the command line's start-up)
 """

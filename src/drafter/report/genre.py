@@ -8,7 +8,6 @@ chooses the outline (``outline_select``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..files.patterns import compile as re_compile
@@ -182,11 +181,13 @@ def subject_of(title: str | None) -> str | None:
     if not m:
         return None
     head = _PERIOD_WORDS.split(title[:m.start()])[-1]
-    head = re.sub(r"^(?:关于|的|及|和)+|(?:的|工作|开展|推进|进展)+$", "", head)
+    head = _HEAD_TRIM.sub("", head)
     if _NO_SUBJECT.fullmatch(head) or _ORGAN_END.search(head):
         return None   # 某部门工作总结, 本单位…: a unit (or a template's stand-in for one), no work
-    return head if len(re.findall(r"[\u4e00-\u9fff]", head)) >= 2 else None
+    return head if len(_HAN.findall(head)) >= 2 else None
 
 
+_HEAD_TRIM = re_compile(r"^(?:关于|的|及|和)+|(?:的|工作|开展|推进|进展)+$")
+_HAN = re_compile(r"[\u4e00-\u9fff]")
 _NO_SUBJECT = re_compile(r"[XxＸ×*＊某本我]*(?:部门|单位|机关|部|局|办)")
 _ORGAN_END = re_compile(r"(?:委员会|局|厅|委|办|部|院|镇|乡|街道|社区|村|公司|集团|中心|部门|单位)$")
