@@ -58,38 +58,25 @@ class CheckContext:
                    severity: Severity | str | None = None, **kwargs: Any) -> Diagnostic:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
-        # A long report's checks build thousands: no Diagnostic.__init__ (keywords, eleven
-        # fields), the rule's severity remembered by code, the position found with one search.
+        # A long report's checks build thousands: the rule's severity remembered by code, the
+        # position found with one search, no keywords where the check passes none.
         if severity is None:
             sev = _SEVERITY_BY_CODE.get(code) or _rule_severity(code)
         elif isinstance(severity, Severity):
             sev = severity
         else:
             sev = _SEVERITY_OF.get(severity) or Severity(severity)
+        report = self.report
+        span = Span.of(report.index, start, end)
         if not kwargs:
             part, section = self.match.locate(start)
-        elif not kwargs.keys() <= _OPTIONAL_FIELDS:   # let __init__ say what is wrong
-            return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
-                              text=self.report.text[start:end], **kwargs)
-        elif "part" in kwargs or "section" in kwargs:
-            part = section = None   # (what kwargs leaves out stays None)
-        else:
-            part, section = self.match.locate(start)
-        report = self.report
-        diagnostic = _new(Diagnostic)
-        state = diagnostic.__dict__
-        state.update({
-            "code": code, "severity": sev, "message": message, "span": Span.of(report.index, start, end),
-            "text": report.source.text[start:end], "suggestion": None, "fix": None, "part": part,
-            "section": section, "data": {}, "fingerprint": ""})
-        if kwargs:
-            state.update(kwargs)
-        return diagnostic
+            return Diagnostic(code, sev, message, span, report.source.text[start:end], None, None, part, section)
+        if "part" not in kwargs and "section" not in kwargs:
+            kwargs["part"], kwargs["section"] = self.match.locate(start)
+        return Diagnostic(code=code, severity=sev, message=message, span=span, text=report.source.text[start:end],
+                          **kwargs)
 
 
-#: The fields of :class:`Diagnostic` a check may pass to :meth:`CheckContext.diagnostic`.
-_OPTIONAL_FIELDS = frozenset(("suggestion", "fix", "part", "section", "data", "fingerprint"))
-_new = object.__new__
 #: Rule code → its severity (the rules never change within a run).
 _SEVERITY_BY_CODE: dict[str, Severity] = {}
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..files.patterns import compile as re_compile
@@ -254,35 +254,19 @@ def match_part(text: str, parts) -> tuple[OutlinePart, str] | None:
     return (best[2], best[1]) if best else None
 
 
-#: Every field of a Unit with its default (the fields without one are set by _unit).
-_UNIT_FIELDS = {f.name: None if f.default is MISSING else f.default for f in fields(Unit)}
-_new = object.__new__
-
-
-def _unit(values: dict) -> Unit:
-    """``Unit(**values)`` without its __init__ (a long report has a unit per heading and item)."""
-    unit = _new(Unit)
-    state = unit.__dict__
-    state.update(_UNIT_FIELDS)
-    state.update(values)
-    return unit
-
-
 def _division_unit(division: Division) -> Unit:
     heading = division.heading
-    marker = heading.marker
-    return _unit({"kind": "division", "number": marker.number if marker else None,
-                  "marker": marker.text if marker else "", "heading": heading.full_text, "title": heading.title,
-                  "span": heading.span, "end": division.end, "division": division})
+    return Unit(kind="division", number=heading.marker.number if heading.marker else None,
+                marker=heading.marker.text if heading.marker else "", heading=heading.full_text,
+                title=heading.title, span=heading.span, end=division.end, division=division)
 
 
 def _item_units(items: list[Item], end: int) -> list[Unit]:
     units = []
     for i, item in enumerate(items):
         item_end = items[i + 1].span.start if i + 1 < len(items) else end
-        units.append(_unit({"kind": "item", "number": item.number, "marker": item.marker,
-                            "heading": item.full_text, "title": item.title, "span": item.span, "end": item_end,
-                            "item": item}))
+        units.append(Unit(kind="item", number=item.number, marker=item.marker, heading=item.full_text,
+                          title=item.title, span=item.span, end=item_end, item=item))
     return units
 
 

@@ -39,7 +39,6 @@ _MD_HEADING = re_compile(r"(#{1,6})[ \t]+")
 _NOTE = re_compile(r"【注[：:][^】\n]*】")
 _MD_COMMENT = re_compile(r"<!--.*?-->", re.S)
 _TITLE_MAX = 60
-_new = object.__new__
 
 
 def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) -> Report:
@@ -65,7 +64,7 @@ def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) ->
     title_end = title_numbers[-1] if title_numbers else -1   # the title's lines are the first ones
     md_title = source.format == "md" and any(lines[n].lstrip(_SPACE).startswith("# ") for n in title_numbers)
     read = _read_paragraph if memo is None else memo.read
-    in_line, new = Span.in_line, _new
+    in_line = Span.in_line
     title_lines: list[Paragraph] = []
     body: list[Paragraph] = []     # every paragraph but the title's, in order
     marked: list[int] = []         # indexes in ``body`` of what places headings: see _accept_candidates
@@ -74,12 +73,7 @@ def parse_report(source: SourceDocument, memo: "ParagraphMemo | None" = None) ->
         if not line_text.strip(_SPACE):
             continue   # a blank line separates blocks
         start = starts[number]
-        # Paragraph(line=…, text=…, span=…) without its __init__ (a long report has thousands)
-        paragraph = new(Paragraph)
-        paragraph.__dict__.update({
-            "line": number + 1, "text": line_text,
-            "span": in_line(number + 1, start, start, start + len(line_text)),
-            "kind": "body", "heading": None, "items": [], "content_start": 0, "candidate": None})
+        paragraph = Paragraph(number + 1, line_text, in_line(number + 1, start, start, start + len(line_text)))
         if number <= title_end:
             paragraph.kind = "title"
             paragraph.content_start = start + _strip_md(line_text)[0]
@@ -221,11 +215,8 @@ def _read_paragraph(report: Report, paragraph: Paragraph, md_title: bool) -> Non
         end = _first_in(_SENTENCE_END_RE, text, after, content_end)
         run_in = end is not None and end + 1 < content_end
         head_end = end + 1 if run_in else content_end
-        heading = paragraph.heading = _new(Heading)   # Heading(…) without its __init__
-        heading.__dict__.update({
-            "marker": marker, "text": text[after:head_end].strip(_SPACE),
-            "span": Span.in_line(paragraph.line, base, base + pos, base + head_end),
-            "run_in": run_in, "md_level": md_level, "inferred_level": None})
+        paragraph.heading = Heading(marker, text[after:head_end].strip(_SPACE),
+                                    Span.in_line(paragraph.line, base, base + pos, base + head_end), run_in, md_level)
         paragraph.kind = "heading"
         items_from = head_end if run_in else content_end
     items = paragraph.items = _items(paragraph.line, text, base, items_from, content_end, pos) \
@@ -423,13 +414,8 @@ def _items(line: int, text: str, base: int, start: int, end: int, content_pos: i
         body_end = marks[i + 1][0] if i < last else end
         stop = search(text, m_end, body_end)
         head_end = stop.start() + 1 if stop else body_end
-        item = _new(Item)   # Item(number=…, …) without its __init__, as for the paragraphs
-        item.__dict__.update({
-            "number": number, "marker": marker, "text": text[m_end:head_end],
-            "span": in_line(line, base, base + m_start, base + head_end),
-            "body": in_line(line, base, base + m_start, base + body_end),
-            "at_paragraph_start": m_start == content_pos})
-        items.append(item)
+        items.append(Item(number, marker, text[m_end:head_end], in_line(line, base, base + m_start, base + head_end),
+                          in_line(line, base, base + m_start, base + body_end), m_start == content_pos))
     return items
 
 
@@ -470,10 +456,7 @@ def _build_tree(report: Report) -> None:
         while stack and stack[-1].level >= level:
             stack.pop()
         own = [paragraph]
-        # Division(level=…, heading=…, parent=…) without its __init__, as for the paragraphs
-        division = _new(Division)
-        division.__dict__.update({"level": level, "heading": heading, "paragraphs": own, "children": [],
-                                  "parent": stack[-1] if stack else None, "end": 0})
+        division = Division(level, heading, own, [], stack[-1] if stack else None)
         (stack[-1].children if stack else report.divisions).append(division)
         stack.append(division)
     for division in report.divisions:
