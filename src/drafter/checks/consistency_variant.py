@@ -23,21 +23,43 @@ RULES = [
          good="发挥“百姓百团、百人百讲”的作用……发挥“百姓百团、百人百讲”的牵引作用", fixable=True),
 ]
 
-_QUOTED = re_compile(r"“([^“”\n]{2,40})”|《([^《》\n]{2,40})》")
+#: A name in quotation marks or in title marks. The two are searched apart: a pattern opening
+#: with a literal character is searched for that character alone, one with a choice of two at
+#: every position (four times slower on a long report).
+_IN_QUOTES = re_compile(r"“([^“”\n]{2,40})”")
+_IN_TITLE_MARKS = re_compile(r"《([^《》\n]{2,40})》")
 _SEPARATORS = re_compile(r"[\s\u3000、，,·•・\-—_/／]+")
+
+
+def _quoted_names(text: str, start: int) -> dict[str, list[tuple[int, int]]]:
+    """Every quoted name from ``start`` on, with the spans of its occurrences (in text order,
+    names in the order of their first occurrence): what one search for either kind of marks
+    finds, which skips a name inside another (“关于《X》的”) as the two searches do not."""
+    found = [(m.start(), m.end(), m.group(1)) for m in _IN_QUOTES.finditer(text, start)]
+    found += [(m.start(), m.end(), m.group(1)) for m in _IN_TITLE_MARKS.finditer(text, start)]
+    found.sort()
+    names: dict[str, list[tuple[int, int]]] = {}
+    last_end = -1
+    for begin, end, name in found:
+        if begin < last_end:
+            continue
+        last_end = end
+        spans = names.get(name)
+        if spans is None:
+            names[name] = [(begin + 1, end - 1)]
+        else:
+            spans.append((begin + 1, end - 1))
+    return names
 
 
 def check(ctx: CheckContext):
     """Flag every quoted name written differently from its most common form."""
-    text = ctx.report.text
     groups: dict[str, dict[str, list[tuple[int, int]]]] = {}
-    for m in _QUOTED.finditer(text, body_start(ctx)):
-        group = 1 if m.group(1) is not None else 2
-        name = m.group(group)
+    # The separators are taken out of each distinct name once, not of each occurrence.
+    for name, spans in _quoted_names(ctx.report.text, body_start(ctx)).items():
         key = _SEPARATORS.sub("", name)
-        if len(key) < 3:
-            continue
-        groups.setdefault(key, {}).setdefault(name, []).append((m.start(group), m.end(group)))
+        if len(key) >= 3:
+            groups.setdefault(key, {})[name] = spans
     for forms in groups.values():
         if len(forms) < 2:
             continue
