@@ -134,6 +134,18 @@ def _quoted_names(text: str) -> dict:
     return names
 
 
+def _detector_only_spans(text: str) -> list:
+    spans = [protected.ProtectedSpan(m.start(1), m.end(1), "quoted-name") for m in protected._SHORT_QUOTE.finditer(text)]
+    spans += (protected.ProtectedSpan(m.start(), m.end(), "media") for m in _MEDIA_NAME.finditer(text))
+    for m in protected._MEDIA_SUFFIX.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and text[start - 1] not in protected._NOT_IN_NAME:
+            start -= 1
+        spans.append(protected.ProtectedSpan(start, m.end(), "media"))
+    return spans
+
+
 def _detector_only_by_line(text: str) -> list:
     out, at = [], 0
     for line in text.split("\n"):
@@ -155,7 +167,8 @@ def _same(text: str) -> None:
     assert list(number_fixed._fixed_expressions(text, 0)) == _fixed_expressions(text)
     assert [(m.start(), m.group()) for m in number_mixed._RUN.finditer(text)] == _runs_with_arabic(text)
     assert consistency_variant._quoted_names(text, 0) == _quoted_names(text)
-    assert [(s, e) for s, e, _ in protected.detector_only_ranges(text)] == _detector_only_by_line(text)
+    assert protected.detector_only_offsets(text) == _detector_only_by_line(text)
+    assert protected.detector_only_spans(text) == sorted(_detector_only_spans(text), key=lambda s: (s.start, s.end))
 
 
 def test_same_on_the_samples_and_real_reports():

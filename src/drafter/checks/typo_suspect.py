@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..typos import results
-from ..report.protected import detector_only_ranges, overlaps
+from ..report.protected import detector_only_offsets, overlaps
 from ..typos.findings import NOT_LOOKED_INTO, REPORTED_WITHOUT_FIX
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
@@ -54,26 +54,28 @@ def check(ctx: CheckContext):
     frozen = [(p.start, p.end) for p in protected if p.kind in NOT_LOOKED_INTO]
     # Names only the detector leaves alone (“XX有礼”, 央视): other checks may still fix them. None
     # crosses a line end, so one pass over the body finds every line's (offsets in ``body``).
-    names = detector_only_ranges(body)
+    names = detector_only_offsets(body)
     lines = []
     first = next_name = 0
+    n_frozen, n_names = len(frozen), len(names)
     start = at
     for line in body.split("\n"):
         end = start + len(line)
         if not line or line.isspace():   # (what ``not line.strip()`` says, without a copy)
             start = end + 1
             continue
-        while first < len(frozen) and frozen[first][0] < start and frozen[first][1] <= start:
+        while first < n_frozen and frozen[first][0] < start and frozen[first][1] <= start:
             first += 1
         spans = []
-        for i in range(first, len(frozen)):
+        i = first
+        while i < n_frozen and frozen[i][0] < end:
             s, e = frozen[i]
-            if s >= end:
-                break
             if e > start:
                 spans.append((max(s, start) - start, min(e, end) - start))
-        while next_name < len(names) and names[next_name][0] < end - at:
-            s, e, _ = names[next_name]
+            i += 1
+        body_end = end - at
+        while next_name < n_names and names[next_name][0] < body_end:
+            s, e = names[next_name]
             spans.append((s + at - start, e + at - start))
             next_name += 1
         if len(spans) > 1:

@@ -246,18 +246,34 @@ _MEDIA_NAME = re_compile(_longest_first(MEDIA_NAMES))
 
 
 def detector_only_ranges(text: str) -> list[tuple[int, int, str]]:
-    """:func:`detector_only_spans` as ``(start, end, kind)`` tuples, in the same order. No span
-    crosses a line end, so a whole text's are its lines' moved by each line's offset."""
+    """:func:`detector_only_spans` as ``(start, end, kind)`` tuples, in the same order."""
     spans = [(*m.span(1), "quoted-name") for m in _SHORT_QUOTE.finditer(text)]
     spans += [(*m.span(), "media") for m in _MEDIA_NAME.finditer(text)]
+    spans += [(start, end, "media") for start, end in _media_outlets(text)]
+    spans.sort(key=_START_END)
+    return spans
+
+
+def detector_only_offsets(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of :func:`detector_only_spans`, sorted. None crosses a line end, so a
+    whole text's are its lines' moved by each line's offset."""
+    spans = [m.span(1) for m in _SHORT_QUOTE.finditer(text)]
+    spans += [m.span() for m in _MEDIA_NAME.finditer(text)]
+    spans += _media_outlets(text)
+    spans.sort()
+    return spans
+
+
+def _media_outlets(text: str) -> list[tuple[int, int]]:
+    """XX日报, 江苏卫视: the outlet kind with up to four characters of name before it."""
+    out = []
     for m in _MEDIA_SUFFIX.finditer(text):
         start = m.start()
         while start > 0 and m.start() - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" \
                 and text[start - 1] not in _NOT_IN_NAME:
             start -= 1
-        spans.append((start, m.end(), "media"))
-    spans.sort(key=_START_END)
-    return spans
+        out.append((start, m.end()))
+    return out
 
 
 def detector_only_spans(text: str) -> list[ProtectedSpan]:
