@@ -134,6 +134,16 @@ def _quoted_names(text: str) -> dict:
     return names
 
 
+def _variant_groups(text: str) -> dict:
+    groups: dict = {}
+    for m in re.finditer(r"“([^“”\n]{2,40})”|《([^《》\n]{2,40})》", text):
+        group = 1 if m.group(1) is not None else 2
+        key = consistency_variant._SEPARATORS.sub("", m.group(group))
+        if len(key) >= 3:
+            groups.setdefault(key, {}).setdefault(m.group(group), []).append(m.span(group))
+    return {key: forms for key, forms in groups.items() if len(forms) > 1}
+
+
 def _detector_only_spans(text: str) -> list:
     spans = [protected.ProtectedSpan(m.start(1), m.end(1), "quoted-name") for m in protected._SHORT_QUOTE.finditer(text)]
     spans += (protected.ProtectedSpan(m.start(), m.end(), "media") for m in _MEDIA_NAME.finditer(text))
@@ -167,6 +177,7 @@ def _same(text: str) -> None:
     assert list(number_fixed._fixed_expressions(text, 0)) == _fixed_expressions(text)
     assert [(m.start(), m.group()) for m in number_mixed._RUN.finditer(text)] == _runs_with_arabic(text)
     assert consistency_variant._quoted_names(text, 0) == _quoted_names(text)
+    assert list(consistency_variant.variant_groups(text).items()) == list(_variant_groups(text).items())
     assert protected.detector_only_offsets(text) == _detector_only_by_line(text)
     assert protected.detector_only_spans(text) == sorted(_detector_only_spans(text), key=lambda s: (s.start, s.end))
 
@@ -185,6 +196,7 @@ def test_the_references_can_tell_a_difference():
     assert _places(text) and list(_TITLE_WORD.finditer(text)) and list(_MEDIA_NAME.finditer(text))
     assert _name_placeholders(text) and list(_CANDIDATE.finditer(text)) and _fixed_expressions(text)
     assert _runs_with_arabic(text) and len(_quoted_names(text)) == 2 and _detector_only_by_line(text)
+    assert _variant_groups(text + "又如“百姓百团、百人百讲”。")
     _same(text)
 
 
@@ -195,6 +207,16 @@ def test_same_on_generated_text(text):
 
 
 def test_same_on_every_pair_of_pieces():
+    _same("".join(a + b for a in PIECES for b in PIECES))
+
+
+def test_same_variants_when_many_names_vary(monkeypatch):
+    """Past a few names written two ways the whole text is searched, not their lines."""
+    text = "\n".join(f"“第{i}项 工程”和“第{i}项、工程”，《第{i}本 书》" for i in range(20))
+    assert len(_variant_groups(text)) == 20
+    _same(text)
+    monkeypatch.setattr(consistency_variant, "_FEW", 0)
+    _same(text)
     _same("".join(a + b for a in PIECES for b in PIECES))
 
 
