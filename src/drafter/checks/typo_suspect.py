@@ -55,7 +55,7 @@ def check(ctx: CheckContext):
     # Names only the detector leaves alone (“XX有礼”, 央视): other checks may still fix them. None
     # crosses a line end, so one pass over the body finds every line's (offsets in ``body``).
     names = detector_only_offsets(body)
-    lines = []
+    starts, paragraphs = [], []   # each non-blank line's offset; its text and protected spans
     first = next_name = 0
     n_frozen, n_names = len(frozen), len(names)
     start = at
@@ -71,7 +71,7 @@ def check(ctx: CheckContext):
         while i < n_frozen and frozen[i][0] < end:
             s, e = frozen[i]
             if e > start:
-                spans.append((max(s, start) - start, min(e, end) - start))
+                spans.append(((s if s > start else start) - start, (e if e < end else end) - start))
             i += 1
         body_end = end - at
         while next_name < n_names and names[next_name][0] < body_end:
@@ -80,13 +80,14 @@ def check(ctx: CheckContext):
             next_name += 1
         if len(spans) > 1:
             spans.sort()
-        lines.append((start, line, tuple(spans)))
+        starts.append(start)
+        paragraphs.append((line, tuple(spans)))
         start = end + 1
     try:
-        found = results.find(((line, spans) for _, line, spans in lines), low)
+        found = results.find(paragraphs, low)
     except results.StatsMissing:
         return
-    for (start, line, _), suspects in zip(lines, found):
+    for start, (line, _), suspects in zip(starts, paragraphs, found):
         for s in suspects:
             a, b = start + s.start, start + s.end
             left = line[max(0, s.start - 1):s.start]
