@@ -36,7 +36,7 @@ ALPHABET = ("0123456789０１〇零一二三四五六七八九两十百千万亿
 PIECES = ("乌拉特中旗", "前旗", "红旗", "国旗", "旗委", "盟行署", "联盟", "盟委", "自治县域", "自治州", "自治旗", "社区",
           "新华社区", "街道", "城市", "市场", "全省", "省份", "乡村", "青石镇", "柳河村", "的村", "区域", "开发区",
           "副部长", "书记者", "干部长", "常委员", "经理事长", "张宏扬", "欧阳", "同志", "、", "出席的有", "人民日报",
-          "日报", "央视网", "新华社", "“", "”", "《", "》", "\"", "X", "XX", "Ｘ", "x", "×", "某某", "某", "20", "19",
+          "日报", "央视网", "央视频号", "卫视频号", "广播电视台", "融媒体中心", "新闻网", "新华社", "“", "”", "《", "》", "\"", "X", "XX", "Ｘ", "x", "×", "某某", "某", "20", "19",
           "XX年", "次", "余", "万元", "小时", "日报", "第", "增长", "，", "。", " ", "\n", "1", "2", "１", "0", "〇",
           "一", "十", "千", "万", "亿", "零", ".", "．", "千米", "多万", "大精神", "届", "中全会", "个意识", "严", "实",
           "稳", "保", "把手", "书记", "五”", "百姓百团", "百人百讲", "A", "_", "b", "第1书记", "1把手", "3严3实", "2稳2保",
@@ -50,6 +50,8 @@ _PLACE_SUFFIX = re.compile(r"(自治州|自治县|街道|社区|[省市县区镇
                            r"|[旗盟](?=委|人民政府|政府|党委|人大|政协|宣传部|融媒体|境内)|盟(?=行政公署|行署))")
 _TITLE_WORD = re.compile("|".join(sorted(protected._TITLES, key=len, reverse=True)))
 _MEDIA_NAME = re.compile("|".join(sorted(protected.MEDIA_NAMES, key=len, reverse=True)))
+_SHORT_QUOTE = re.compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
+_MEDIA_SUFFIX = re.compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
 
 
 def _places(text: str) -> list:
@@ -145,14 +147,15 @@ def _variant_groups(text: str) -> dict:
 
 
 def _detector_only_spans(text: str) -> list:
-    spans = [protected.ProtectedSpan(m.start(1), m.end(1), "quoted-name") for m in protected._SHORT_QUOTE.finditer(text)]
+    spans = [protected.ProtectedSpan(m.start(1), m.end(1), "quoted-name") for m in _SHORT_QUOTE.finditer(text)]
     spans += (protected.ProtectedSpan(m.start(), m.end(), "media") for m in _MEDIA_NAME.finditer(text))
-    for m in protected._MEDIA_SUFFIX.finditer(text):
+    for m in _MEDIA_SUFFIX.finditer(text):
         start = m.start()
         while start > 0 and m.start() - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" \
                 and text[start - 1] not in protected._NOT_IN_NAME:
             start -= 1
         spans.append(protected.ProtectedSpan(start, m.end(), "media"))
+    spans.sort(key=lambda s: (s.start, s.end))
     return spans
 
 
@@ -169,7 +172,7 @@ def _detector_only_by_line(text: str) -> list:
 def _same(text: str) -> None:
     assert protected._places(text) == _places(text)
     assert [m.span() for m in protected._TITLE_WORD.finditer(text)] == [m.span() for m in _TITLE_WORD.finditer(text)]
-    assert [m.span() for m in protected._MEDIA_NAME.finditer(text)] == [m.span() for m in _MEDIA_NAME.finditer(text)]
+    assert protected.detector_only_ranges(text) == [(s.start, s.end, s.kind) for s in _detector_only_spans(text)]
     assert [m.span() for m in placeholder._CANDIDATE.finditer(text)] == [m.span() for m in _CANDIDATE.finditer(text)]
     assert [m.span() for m in placeholder._NAME_RE.finditer(text)] == _name_placeholders(text)
     for start in range(0, len(text), max(1, len(text) // 50)):
@@ -179,7 +182,7 @@ def _same(text: str) -> None:
     assert consistency_variant._quoted_names(text, 0) == _quoted_names(text)
     assert list(consistency_variant.variant_groups(text).items()) == list(_variant_groups(text).items())
     assert protected.detector_only_offsets(text) == _detector_only_by_line(text)
-    assert protected.detector_only_spans(text) == sorted(_detector_only_spans(text), key=lambda s: (s.start, s.end))
+    assert protected.detector_only_spans(text) == _detector_only_spans(text)
 
 
 def test_same_on_the_samples_and_real_reports():

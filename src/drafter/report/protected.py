@@ -233,7 +233,8 @@ def _organizations(text: str) -> list[tuple[int, int, str]]:
 
 #: A quoted short name: a campaign, slogan, brand or honour of a few characters (“XX有礼”, 「十进」)
 #: with no clause punctuation inside. Longer quotes are sentences and slogans a typo can hide in.
-_SHORT_QUOTE = re_compile(r"[“「『‘\"]([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]")
+_QUOTE_OPENERS = "“「『‘\""
+_QUOTED_NAME = r"([^“”「」『』‘’\"\n，。；！？、,;!?]{1,8})[”」』’\"]"
 #: National media and platforms that reports cite as outlets (a product-level list, by name).
 MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央广网", "中央电视台", "中央人民广播电台", "中央广播电视总台",
                "中国之声", "新闻联播", "焦点访谈", "人民日报", "人民网", "光明日报", "光明网", "经济日报", "求是",
@@ -241,15 +242,75 @@ MEDIA_NAMES = ("新华社", "新华网", "央视", "央广", "央视网", "央�
                "工人日报", "农民日报", "科技日报", "中国纪检监察报", "中国组织人事报", "学习时报", "环球时报",
                "参考消息", "澎湃新闻", "今日头条", "抖音", "快手", "微信", "微博", "视频号", "公众号", "头条号", "哔哩哔哩")
 #: Outlet kinds a name comes before (XX日报, 江苏卫视, 县融媒体中心): the name is protected too.
-_MEDIA_SUFFIX = re_compile(r"(日报|晚报|早报|都市报|商报|电视台|广播电台|广播电视台|卫视|融媒体中心|新闻网|客户端)")
-_MEDIA_NAME = re_compile(_longest_first(MEDIA_NAMES))
+OUTLET_KINDS = ("日报", "晚报", "早报", "都市报", "商报", "电视台", "广播电台", "广播电视台", "卫视", "融媒体中心", "新闻网",
+                "客户端")
+
+
+def _detector_only_pattern() -> tuple[str, tuple[str, ...]]:
+    """One pattern for the three searches of :func:`detector_only_spans` (a quoted name, a media
+    name, an outlet kind) and the search each capturing group belongs to.
+
+    Each alternative is a literal first character, the rest of the match captured in a lookahead:
+    ``re`` skips to those characters (one pass, not three), and every match is one character long,
+    so no position is passed over — where one search's match covers the next, the scan in
+    :func:`_detector_only` drops it, as that search alone would have skipped it."""
+    alternatives, searches = [], []
+    for opener in _QUOTE_OPENERS:
+        alternatives.append(re.escape(opener) + f"(?={_QUOTED_NAME})")
+        searches.append("quote")
+    starts: dict[str, tuple[str, ...]] = {}
+    for search, words in (("media", MEDIA_NAMES), ("outlet", OUTLET_KINDS)):
+        groups: dict[str, list[str]] = {}
+        for word in sorted(words, key=len, reverse=True):   # the longest at a position wins
+            groups.setdefault(word[0], []).append(word)
+        for first, group in groups.items():
+            # Two searches that can match at one position would hide one another.
+            assert not any(w.startswith(v) or v.startswith(w) for v in starts.get(first, ()) for w in group)
+            starts[first] = starts.get(first, ()) + tuple(group)
+            alternatives.append(re.escape(first) + "(?=(" + "|".join(re.escape(w[1:]) for w in group) + "))")
+            searches.append(search)
+    return "|".join(alternatives), tuple(searches)
+
+
+_DETECTOR_ONLY_SOURCE, _SEARCH_OF_GROUP = _detector_only_pattern()
+_DETECTOR_ONLY = re_compile(_DETECTOR_ONLY_SOURCE)
+
+
+def _detector_only(text: str) -> tuple[list, list, list]:
+    """The ``(start, end)`` of the quoted names, the media names and the outlets (with up to four
+    characters of name before the kind: XX日报, 江苏卫视), each as its own search finds them."""
+    quotes: list[tuple[int, int]] = []
+    media: list[tuple[int, int]] = []
+    outlets: list[tuple[int, int]] = []
+    quote_end = media_end = outlet_end = 0    # where each search would look next
+    search_of = _SEARCH_OF_GROUP
+    for m in _DETECTOR_ONLY.finditer(text):
+        group = m.lastindex
+        at, end = m.start(), m.end(group)
+        search = search_of[group - 1]
+        if search == "quote":
+            if at >= quote_end:
+                quotes.append((at + 1, end))
+                quote_end = end + 1   # past the closing mark
+        elif search == "media":
+            if at >= media_end:
+                media.append((at, end))
+                media_end = end
+        elif at >= outlet_end:
+            outlet_end = end
+            start = at
+            while start > 0 and at - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                    and text[start - 1] not in _NOT_IN_NAME:
+                start -= 1
+            outlets.append((start, end))
+    return quotes, media, outlets
 
 
 def detector_only_ranges(text: str) -> list[tuple[int, int, str]]:
     """:func:`detector_only_spans` as ``(start, end, kind)`` tuples, in the same order."""
-    spans = [(*m.span(1), "quoted-name") for m in _SHORT_QUOTE.finditer(text)]
-    spans += [(*m.span(), "media") for m in _MEDIA_NAME.finditer(text)]
-    spans += [(start, end, "media") for start, end in _media_outlets(text)]
+    quotes, media, outlets = _detector_only(text)
+    spans = [(start, end, "quoted-name") for start, end in quotes]
+    spans += [(start, end, "media") for start, end in media + outlets]
     spans.sort(key=_START_END)
     return spans
 
@@ -257,23 +318,10 @@ def detector_only_ranges(text: str) -> list[tuple[int, int, str]]:
 def detector_only_offsets(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of :func:`detector_only_spans`, sorted. None crosses a line end, so a
     whole text's are its lines' moved by each line's offset."""
-    spans = [m.span(1) for m in _SHORT_QUOTE.finditer(text)]
-    spans += [m.span() for m in _MEDIA_NAME.finditer(text)]
-    spans += _media_outlets(text)
+    quotes, media, outlets = _detector_only(text)
+    spans = quotes + media + outlets
     spans.sort()
     return spans
-
-
-def _media_outlets(text: str) -> list[tuple[int, int]]:
-    """XX日报, 江苏卫视: the outlet kind with up to four characters of name before it."""
-    out = []
-    for m in _MEDIA_SUFFIX.finditer(text):
-        start = m.start()
-        while start > 0 and m.start() - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff" \
-                and text[start - 1] not in _NOT_IN_NAME:
-            start -= 1
-        out.append((start, m.end()))
-    return out
 
 
 def detector_only_spans(text: str) -> list[ProtectedSpan]:
