@@ -124,8 +124,10 @@ _RUN = re.compile(rf"[{_C}](?:[{_C}]|[.．](?=[{number_mixed._D}]))*")
 
 
 def _runs_with_arabic(text: str) -> list:
+    """The runs that hold an Arabic digit and a Chinese numeral or 十/百/千/万/亿 (every other run
+    is allowed by GB/T 15835 as it stands)."""
     return [(m.start(), m.group()) for m in _RUN.finditer(text)
-            if re.search(f"[{number_mixed._D}]", m.group().rstrip(".．"))]
+            if re.search(f"[{number_mixed._D}]", m.group()) and re.search(f"[{number_mixed._CN}十百千万亿]", m.group())]
 
 
 def _quoted_names(text: str) -> dict:
