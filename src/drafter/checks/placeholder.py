@@ -38,14 +38,14 @@ _SUFFIX = ("余|多|万|亿|千|百|十|次|条|期|场|个|篇|件|项|人|名|
            "课|堂|遍|趟|点|成|岁|度|股|万元|亿元")
 _NOT_SUFFIX = ("日报|名片|名城|名人|名牌|人民|人才|人大|家园|家乡|条例|部门|所属|处理|本地|本土|项目|支持|批示|"
                "场馆|场所|期间|期刊|年轻|月刊|千年|百年|万达|台湾|度假|点位|门户|首府|首届|周边|成员|类型|起来")
-# Candidates are found by a leading character class, which ``re`` skips to (a pattern opening
-# with an alternation is tried at every position: 4× slower at 2.7 MB); their neighbours decide.
-# After the first character: 某 before a numeric suffix, or one to three more X and a figure's
-# context (backtracking shortens the run exactly as ``[X]{1,4}(?:…)`` would).
 #: Whether a numeric suffix comes next: one character of a class, or one of the few longer
 #: suffixes that do not start with one (one test where the alternation made seventy).
 _SUFFIX_AHEAD = ("[" + "".join(w for w in _SUFFIX.split("|") if len(w) == 1) + "]|"
                  + "|".join(w for w in _SUFFIX.split("|") if len(w) > 1 and w[0] not in _SUFFIX.split("|")))
+# Candidates are found by a leading character class, which ``re`` skips to (a pattern opening
+# with an alternation is tried at every position: 4× slower at 2.7 MB); their neighbours decide.
+# After the first character: 某 before a numeric suffix, or one to three more X and a figure's
+# context (backtracking shortens the run exactly as ``[X]{1,4}(?:…)`` would).
 _CANDIDATE = re_compile(
     rf"[{_X}某](?:(?<=某)(?=[{_MOU}])|(?<=[{_X}])[{_X}]{{0,3}}"
     rf"(?:(?=(?:{_SUFFIX_AHEAD}))(?!(?:{_NOT_SUFFIX}))|(?=[.．][{_X}0-9])|(?=[，。；、：,;:%％\s]|$)|(?=年)))")
@@ -132,6 +132,7 @@ def check_document(ctx: CheckContext):
 
 
 def _figure_diagnostics(ctx: CheckContext, text: str, figures):
+    """One diagnostic per unfilled figure ``(start, end)``, with the words around it."""
     for s, e in figures:
         yield ctx.diagnostic("placeholder.figure", f"数字未填写：“{_phrase(text, s, e)}”中的“{text[s:e]}”", s, e)
 
