@@ -10,6 +10,7 @@ where a literal they require occurs.
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -466,10 +467,12 @@ _REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSES
 
 def paragraph_local(pattern: str) -> bool:
     """Whether ``pattern`` finds the same matches in a paragraph searched on its own as in that
-    paragraph inside any text: nothing in it, lookarounds included, can match a line feed, and it
-    has no ``^``, ``$``, ``\\A`` or ``\\Z`` (word boundaries are fine: a line feed and the end of
-    the text are both non-word). Then a search over several paragraphs joined by line feeds finds,
-    in each, exactly what a search of that paragraph alone finds.
+    paragraph inside any text that has a line feed before and after it (or starts with it):
+    nothing in it can match a line feed but a lookbehind of one character (which sees the line
+    feed before the paragraph either way), and it has no ``$`` or ``\\Z`` (``^`` and ``\\A`` hold
+    at the start of the text only, word boundaries see a line feed as they see the text's end).
+    Then a search over several paragraphs joined by line feeds finds, in each, exactly what a
+    search of that paragraph alone finds (:func:`_search_paragraphs`).
 
     Only what the stdlib parser reads as ``regex`` (V0) does is judged: anything it refuses or
     warns about (``\\p{Han}``, POSIX classes, set operations) or a literal ``{`` (``regex``
@@ -523,18 +526,43 @@ def _stays_in_line(items: list, dotall: bool) -> bool:
         elif op is getattr(_C, "ATOMIC_GROUP", None):
             ok = _stays_in_line(list(av), dotall)
         elif op is _C.ASSERT or op is _C.ASSERT_NOT:
-            ok = _stays_in_line(list(av[1]), dotall)
+            ok = _stays_in_line(list(av[1]), dotall) or av[0] < 0 and _one_character(av[1])
         elif op is _C.GROUPREF:
             ok = True  # repeats a group, which is checked where it stands
         elif op is _C.GROUPREF_EXISTS:
             ok = all(_stays_in_line(list(branch), dotall) for branch in av[1:] if branch is not None)
         elif op is _C.AT:
-            ok = av is _C.AT_BOUNDARY or av is _C.AT_NON_BOUNDARY
+            ok = av in _LINE_ANCHORS
         else:
             ok = False
         if not ok:
             return False
     return True
+
+
+_LINE_ANCHORS = (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+_CHARACTER = (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN)
+
+
+def _one_character(body) -> bool:
+    """Whether a lookbehind's body matches exactly one character and nothing else (no
+    assertion, anchor or group reference that could look further)."""
+    def plain(items: list) -> bool:
+        for op, av in items:
+            if op is _C.BRANCH:
+                if not all(plain(list(branch)) for branch in av[1]):
+                    return False
+            elif op is _C.SUBPATTERN:
+                if not plain(list(av[-1])):
+                    return False
+            elif op not in _CHARACTER:
+                return False
+        return True
+
+    try:
+        return body.getwidth() == (1, 1) and plain(list(body))
+    except Exception:
+        return False
 
 
 # --------------------------------------------------------------------------- the automaton's alphabet
@@ -591,6 +619,11 @@ def _search_paragraphs(entry: Entry, text: str, spans: list[tuple[int, int]]) ->
             pieces.append(text[start:end])
             size += end - start + 1
             i += 1
+        if origins[0] > 0:
+            # A line feed in front, as in the text: ``^`` does not hold at the first paragraph,
+            # a one-character lookbehind sees the line feed.
+            pieces.insert(0, "")
+            offsets = [offset + 1 for offset in offsets]
         joined = pieces[0] if len(pieces) == 1 else "\n".join(pieces)
         for m in _search(entry, joined):
             at = bisect_right(offsets, m.start()) - 1
@@ -605,7 +638,8 @@ class ChecklistSet:
     """All loaded checklists compiled for one-pass matching."""
 
     def __init__(self, checklists: list[Checklist], problems: Iterable[ChecklistError] = ()) -> None:
-        self.checklists = checklists
+        self._checklists: list[Checklist | None] = list(checklists)
+        self._packed: list[bytes] | None = None
         #: What was left out while loading: entries failing their examples, unreadable files.
         self.problems: list[ChecklistError] = list(problems)
         names: dict[str, str] = {}
@@ -613,11 +647,20 @@ class ChecklistSet:
             if checklist.name in names:
                 raise ChecklistError(f"检查清单名称“{checklist.name}”与 {names[checklist.name]} 重复", checklist.path, 1)
             names[checklist.name] = checklist.path
-        self.entries = [e for c in checklists for e in c.entries]
+        self._entries: list[Entry] | None = [e for c in checklists for e in c.entries]
+        #: where each checklist's entries start in :attr:`entries`
+        self._starts: list[int] = []
+        count = 0
+        for checklist in checklists:
+            self._starts.append(count)
+            count += len(checklist.entries)
+        #: each entry's code (what ``wanted`` is asked about)
+        self.entry_codes: list[str] = [e.code for e in self.entries]
         #: Every loaded checklist's ``protected:`` words.
         self.protected = tuple(dict.fromkeys(w for c in checklists for w in c.protected))
-        self.regex_entries = [(i, e) for i, e in enumerate(self.entries)
-                              if e.pattern is not None and e.type != "consistency"]
+        self._regex_indexes = [i for i, e in enumerate(self.entries)
+                               if e.pattern is not None and e.type != "consistency"]
+        self._regex_entries: list[tuple[int, Entry]] | None = None
         table: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
             texts = entry.variants if entry.type == "consistency" else _plain_texts(entry)
@@ -657,11 +700,47 @@ class ChecklistSet:
         self._messages: dict[tuple[int, int], str] = {}
 
     def __getstate__(self) -> dict:
-        # The automaton is not picklable; it is rebuilt (a few milliseconds) on first use.
+        # The automaton is not picklable; it is rebuilt (a few milliseconds) on first use. Each
+        # checklist is pickled on its own and read back when one of its entries is first needed:
+        # a run whose text hits nothing of a 2,000-entry user checklist never builds its entries.
+        if self._packed is None:
+            self._packed = [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in self._checklists]
         state = dict(self.__dict__)
-        state["_automaton"] = None
-        state["_messages"] = {}
+        state.update(_automaton=None, _messages={}, _entries=None, _regex_entries=None,
+                     _checklists=[None] * len(self._checklists))
         return state
+
+    def _checklist(self, number: int) -> Checklist:
+        checklist = self._checklists[number]
+        if checklist is None:
+            checklist = self._checklists[number] = pickle.loads(self._packed[number])
+        return checklist
+
+    def entry(self, index: int) -> Entry:
+        """Entry ``index`` of :attr:`entries` (reading back only its checklist)."""
+        if self._entries is not None:
+            return self._entries[index]
+        number = bisect_right(self._starts, index) - 1
+        return self._checklist(number).entries[index - self._starts[number]]
+
+    @property
+    def checklists(self) -> list[Checklist]:
+        """The loaded checklists, in load order."""
+        return [self._checklist(n) for n in range(len(self._checklists))]
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry of every loaded checklist, in load order."""
+        if self._entries is None:
+            self._entries = [e for c in self.checklists for e in c.entries]
+        return self._entries
+
+    @property
+    def regex_entries(self) -> list[tuple[int, Entry]]:
+        """(index, entry) of every entry with a ``pattern`` (but consistency sets)."""
+        if self._regex_entries is None:
+            self._regex_entries = [(i, self.entry(i)) for i in self._regex_indexes]
+        return self._regex_entries
 
     @property
     def automaton(self) -> Any:
@@ -670,8 +749,7 @@ class ChecklistSet:
             import ahocorasick_rs
 
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [key.encode("utf-16-le", "surrogatepass") if not _ASTRAL.search(key)
-                 else _ASTRAL.sub("\ufffd", key).encode("utf-16-le", "surrogatepass") for key in self.keys],
+                [_code_units(key)[0] for key in self.keys],
                 implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         return self._automaton
 
@@ -701,7 +779,11 @@ class ChecklistSet:
                     if len(keys) == 1:
                         positions = found_at.get(keys[0])
                     else:
-                        positions = sorted(p for k in keys for p in found_at.get(k, ()))
+                        positions = []
+                        for k in keys:
+                            if k in found_at:
+                                positions += found_at[k]
+                        positions.sort()
                     if not positions:
                         continue
                     spans = _paragraphs(text, positions)
@@ -734,7 +816,7 @@ class ChecklistSet:
 
         ``wanted(code) -> bool`` skips entries whose code is not selected.
         """
-        entries = self.entries
+        entry_at, codes = self.entry, self.entry_codes
         positions: dict[int, dict[str, list[int]]] = {}
         ok_cache: dict[int, bool] = {}
 
@@ -742,7 +824,7 @@ class ChecklistSet:
             if wanted is None:
                 return True
             if index not in ok_cache:
-                ok_cache[index] = wanted(entries[index].code)
+                ok_cache[index] = wanted(codes[index])
             return ok_cache[index]
 
         plain: list[Hit] = []
@@ -769,12 +851,12 @@ class ChecklistSet:
                     if index in simple:
                         if found is None and ok(index):
                             message = messages.get((index, k))
-                            entry = entries[index]
+                            entry = entry_at(index)
                             if message is None:
                                 message = messages[index, k] = _format(entry, keys[k], entry.right)
                             found = Hit(entry, start, end, message, entry.right)
                         continue
-                    entry = entries[index]
+                    entry = entry_at(index)
                     if entry.type == "consistency":
                         if ok(index):
                             positions.setdefault(index, {}).setdefault(keys[k], []).append(start)
@@ -792,6 +874,6 @@ class ChecklistSet:
         timed_out = slow + [e for e in self._regex_hits(text, date, hits, ok, found_at) if e not in slow]
         hits = select_longest(hits + plain)
         for index, found_positions in positions.items():
-            hits.extend(consistency_hits(entries[index], text, found_positions))
+            hits.extend(consistency_hits(entry_at(index), text, found_positions))
         hits.sort(key=lambda h: (h.start, h.end))
         return hits, timed_out
