@@ -156,6 +156,9 @@ def test_joined_search_of_some_paragraphs_and_of_long_ones():
     later = _paragraphs(text, [(len(line) + 1) * 5 + 2, len(text) - 1])
     assert later[-1][1] == len(text)
     assert _joined(entry, text, later) == within(later) and len(within(later)) == 4
+    step = len(line) + 1
+    adjacent = _paragraphs(text, [10 * step, 11 * step + 4, 12 * step + 9, 20 * step])  # 10–12 are one piece
+    assert _joined(entry, text, adjacent) == within(adjacent) and len(within(adjacent)) == 8
     anchored = _entry("^第一、")     # the start of the text only, not of a later paragraph
     assert _joined(anchored, text, later) == [] and _joined(anchored, text, spans[:3]) == [(0, 3, ())]
 

@@ -614,11 +614,14 @@ def _search_paragraphs(entry: Entry, text: str, spans: list[tuple[int, int]]) ->
         pieces, offsets, origins, size = [], [], [], 0
         while i < len(spans) and (not pieces or size + spans[i][1] - spans[i][0] < _CHUNK):
             start, end = spans[i]
+            i += 1
+            while i < len(spans) and spans[i][0] == end + 1 and size + spans[i][1] - start < _CHUNK:
+                end = spans[i][1]   # the next paragraph follows: one piece, line feed and all
+                i += 1
             offsets.append(size)
             origins.append(start)
             pieces.append(text[start:end])
             size += end - start + 1
-            i += 1
         if origins[0] > 0:
             # A line feed in front, as in the text: ``^`` does not hold at the first paragraph,
             # a one-character lookbehind sees the line feed.
@@ -698,6 +701,7 @@ class ChecklistSet:
                                 and not e.unless and e.valid_from is None and e.valid_until is None)
         self._automaton: Any = None
         self._messages: dict[tuple[int, int], str] = {}
+        self._found: dict[int, Entry] = {}      # entries read back one by one (see entry())
 
     def __getstate__(self) -> dict:
         # The automaton is not picklable; it is rebuilt (a few milliseconds) on first use. Each
@@ -706,7 +710,7 @@ class ChecklistSet:
         if self._packed is None:
             self._packed = [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in self._checklists]
         state = dict(self.__dict__)
-        state.update(_automaton=None, _messages={}, _entries=None, _regex_entries=None,
+        state.update(_automaton=None, _messages={}, _entries=None, _regex_entries=None, _found={},
                      _checklists=[None] * len(self._checklists))
         return state
 
@@ -720,8 +724,11 @@ class ChecklistSet:
         """Entry ``index`` of :attr:`entries` (reading back only its checklist)."""
         if self._entries is not None:
             return self._entries[index]
-        number = bisect_right(self._starts, index) - 1
-        return self._checklist(number).entries[index - self._starts[number]]
+        found = self._found.get(index)
+        if found is None:
+            number = bisect_right(self._starts, index) - 1
+            found = self._found[index] = self._checklist(number).entries[index - self._starts[number]]
+        return found
 
     @property
     def checklists(self) -> list[Checklist]:
