@@ -795,7 +795,19 @@ class ChecklistSet:
                         continue
                     spans = _paragraphs(text, positions)
                     if index in self.paragraph_local:
-                        for start, end, m in _search_paragraphs(entry, text, spans):
+                        found = _search_paragraphs(entry, text, spans)
+                        if index in self.simple:
+                            # No context, unless or dates: every match is a hit (as accept() says).
+                            for start, end, m in found:
+                                right = entry.right
+                                if right is not None:
+                                    try:
+                                        right = m.expand(right)
+                                    except (regex.error, IndexError):
+                                        pass
+                                hits.append(Hit(entry, start, end, _format(entry, text[start:end], right), right))
+                            continue
+                        for start, end, m in found:
                             hit = accept(entry, text, start, end, date, m)
                             if hit is not None:
                                 hits.append(hit)
