@@ -12,6 +12,7 @@ from operator import attrgetter
 from typing import Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
+from .checks._forked import run_checks as run_forked, worth_forking
 from .checks._support import checklists
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
@@ -113,7 +114,8 @@ def parse(source: SourceDocument) -> Report:
 
 def analyze(source: SourceDocument, options: CheckOptions | None = None,
             outline: Outline | None = None, previous: CheckResult | None = None,
-            incremental: bool = False, cancelled: Callable[[], bool] | None = None) -> CheckResult:
+            incremental: bool = False, cancelled: Callable[[], bool] | None = None,
+            cores: int = 1) -> CheckResult:
     """Parse and check one document with every registered check.
 
     With ``incremental``, the result keeps what the next analysis may reuse, and ``previous``
@@ -121,7 +123,9 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     its paragraph-local checks' findings on the lines the edit left alone
     (:mod:`drafter.incremental`); the diagnostics are the same as without it. ``cancelled`` is
     asked between checks: when it says yes the analysis stops (an editor whose buffer changed
-    again does not wait for a result it will not show).
+    again does not wait for a result it will not show). ``cores`` > 1 lets a long report's checks
+    run in that many processes (:mod:`drafter.checks._forked`; not with ``incremental`` or
+    ``cancelled``): the same diagnostics, sooner.
 
     Raises:
         AnalysisCancelled: ``cancelled()`` returned true.
@@ -134,7 +138,7 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
     gc.disable()
     try:
         if not incremental:
-            return _analyze(source, options, outline, None, cancelled=cancelled)
+            return _analyze(source, options, outline, None, cancelled=cancelled, cores=cores)
         state = previous.reuse if previous is not None else None
         try:
             return _analyze(source, options, outline, state, True, cancelled)
@@ -147,7 +151,7 @@ def analyze(source: SourceDocument, options: CheckOptions | None = None,
 
 def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outline | None,
              previous: ReuseState | None, incremental: bool = False,
-             cancelled: Callable[[], bool] | None = None) -> CheckResult:
+             cancelled: Callable[[], bool] | None = None, cores: int = 1) -> CheckResult:
     options = options_for(options or CheckOptions(), source.path)
     memo = paragraph_memo(previous) if incremental else None
     report = parse_report(source, memo)
@@ -179,15 +183,20 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
     stopped: list[str] = []
-    for check in all_checks():
+    selected = [check for check in all_checks() if check.dynamic or
+                any(code_selected(r.code, options.select, options.ignore) for r in check.rules)]
+    forked = None
+    if reuse is None and cancelled is None and worth_forking(len(report.text), cores):
+        forked = run_forked(selected, ctx, 4 * limit + 1, cores)  # the loop below reads no further
+    for number, check in enumerate(selected):
         if cancelled is not None and cancelled():
             raise AnalysisCancelled
-        if not check.dynamic and not any(code_selected(r.code, options.select, options.ignore)
-                                         for r in check.rules):
-            continue
         kept = 0
         local = reuse is not None and check.scope == PARAGRAPH
-        produced = reuse.run(check, ctx, match.locate) if local else check.run(ctx)
+        if forked is not None:
+            produced = forked[number]
+        else:
+            produced = reuse.run(check, ctx, match.locate) if local else check.run(ctx)
         for seen, diagnostic in enumerate(produced, 1):
             if kept >= limit or seen > 4 * limit:
                 if local:
@@ -282,14 +291,14 @@ def _same_change(a: Diagnostic, b: Diagnostic, text: str) -> bool:
     return effect(a.fix) == effect(b.fix)
 
 
-def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None) -> CheckResult:
-    """Read and check one file (``-`` for standard input).
+def check_path(path: str | os.PathLike[str], options: CheckOptions | None = None, cores: int = 1) -> CheckResult:
+    """Read and check one file (``-`` for standard input); ``cores``: see :func:`analyze`.
 
     Raises:
         InputError: the file cannot be read.
         ChecklistError: the outline or a checklist is malformed.
     """
-    return analyze(read_source(path), options)
+    return analyze(read_source(path), options, cores=cores)
 
 
 def check_text(text: str, path: str = "<buffer>", fmt: str = "txt",
@@ -315,7 +324,8 @@ def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: 
 
     With ``jobs`` > 1 (and several files, on a system that can fork) the files are checked in
     up to ``jobs`` worker processes. The first file is checked here first, so that the workers
-    start with the checks imported and the checklists and outline loaded.
+    start with the checks imported and the checklists and outline loaded. One or two files are
+    checked here, a long one's checks shared among ``jobs`` processes.
     """
     if jobs <= 1 or not _can_fork():
         for path in paths:
@@ -324,19 +334,19 @@ def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: 
     paths = list(paths)
     if len(paths) < 3:
         for path in paths:
-            yield path, _check_or_error(path, options)
+            yield path, _check_or_error(path, options, cores=jobs)
         return
     yield paths[0], _check_or_error(paths[0], options)
     yield from _check_in_workers(paths[1:], options, min(jobs, len(paths) - 1))
 
 
-def _check_or_error(path: str, options: CheckOptions | None):
+def _check_or_error(path: str, options: CheckOptions | None, cores: int = 1):
     """A file's CheckResult, or the DrafterError that stopped it (returned, not raised, so that
     it crosses from a worker process like a result)."""
     from .errors import DrafterError
 
     try:
-        return check_path(path, options)
+        return check_path(path, options, cores)
     except DrafterError as exc:
         return exc
 

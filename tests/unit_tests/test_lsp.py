@@ -147,3 +147,61 @@ def test_a_checklist_problem_is_one_message_and_the_draft_is_still_checked(tmp_p
         assert "bad.yaml:12" in message["params"]["message"] and "xuan-zuo" in message["params"]["message"]
     finally:
         assert client.close() == 0
+
+
+def test_positions_count_only_lsp_line_ends_and_client_units(session):
+    """A line separator (U+2028) or form feed is not a line end for LSP or the engine, though
+    ``str.splitlines`` splits there; an astral character is two UTF-16 units."""
+    client, _, folder = session
+    path = folder / "report.txt"
+    uri = path.as_uri()
+    lines = path.read_text(encoding="utf-8").split("\n")
+    target = next(i for i, line in enumerate(lines) if "战役做后一公里" in line)
+    lines[target] = "\u2028𠮷\x0c" + lines[target]
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": "\n".join(lines)}})
+    found = next(d for d in client.diagnostics(uri) if d["code"] == "typo.word" and "战役做后一公里" in d["message"])
+    assert found["range"]["start"]["line"] == target
+    prefix = lines[target][:lines[target].index("战役做后一公里")]
+    assert found["range"]["start"]["character"] == len(prefix.encode("utf-16-le")) // 2
+
+
+def test_an_edit_is_checked_incrementally_with_the_same_findings_as_a_fresh_check(session):
+    client, _, folder = session
+    path = folder / "report.txt"
+    uri = path.as_uri()
+    text = path.read_text(encoding="utf-8")
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "text", "version": 1,
+                                                            "text": text}})
+    client.diagnostics(uri, version=1)
+    lines = text.split("\n")
+    target = next(i for i, line in enumerate(lines) if "理论武装" in line) + 1
+    insert = "各级要贯切落实部暑要求，开展宣讲X场次。"
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": target, "character": 0}, "end": {"line": target, "character": 0}},
+         "text": insert}]})
+    edited = client.diagnostics(uri, version=2)
+    lines[target] = insert + lines[target]
+    fresh_path = folder / "fresh.txt"
+    fresh_path.write_text("\n".join(lines), encoding="utf-8")
+    client.notify("textDocument/didOpen", {"textDocument": {"uri": fresh_path.as_uri(), "languageId": "text",
+                                                            "version": 1, "text": "\n".join(lines)}})
+    fresh = client.diagnostics(fresh_path.as_uri(), version=1)
+
+    def shown(diagnostics):
+        return sorted((d["code"], d["message"], d["range"]["start"]["line"], d["range"]["start"]["character"],
+                       d["range"]["end"]["character"]) for d in diagnostics)
+    assert shown(edited) == shown(fresh)
+    assert any(d["range"]["start"]["line"] == target and d["code"] == "placeholder.figure" for d in edited)
+
+
+def test_client_units_count_as_pygls_does():
+    from pygls.workspace import PositionCodec
+    from lsprotocol.types import PositionEncodingKind
+
+    from drafter.lsp.server import client_units
+
+    for encoding in (PositionEncodingKind.Utf16, PositionEncodingKind.Utf8, PositionEncodingKind.Utf32):
+        codec = PositionCodec(encoding)
+        for chars in ("", "abc", "宣传部", "𠮷a宣", "“XX有礼”𠀀\u2028"):
+            assert client_units(codec, chars) == codec.impl.num_units(chars), (encoding, chars)

@@ -56,3 +56,17 @@ def test_cli_output_is_the_same_with_any_number_of_jobs(folder):
             outputs.append((code, out.getvalue()))
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert outputs[0][0] == 2 and len(json.loads(outputs[0][1])["files"]) == 6
+
+
+def test_busy_cpus_take_the_smaller_of_the_average_and_the_processes_running_now(tmp_path, monkeypatch):
+    import os
+
+    from drafter.cli import check as check_command
+
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.8, 1.0, 0.5))
+    now = tmp_path / "loadavg"
+    now.write_text("1.80 1.00 0.50 1/97 4416\n", encoding="ascii")  # only this process runs
+    assert check_command._busy_cpus(str(now)) == 0
+    now.write_text("1.80 1.00 0.50 4/97 4416\n", encoding="ascii")  # three others run now
+    assert check_command._busy_cpus(str(now)) == 2
+    assert check_command._busy_cpus(str(tmp_path / "missing")) == 2  # no /proc: the average

@@ -156,9 +156,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _jobs(given: int | None) -> int:
-    """Worker processes for several files: as given, else the CPUs this process may run on that
-    are idle (by the one-minute load average). On a busy machine workers only add the cost of
-    sending results back (≈ 1 ms a file) to the same CPU time; the output is the same either way."""
+    """Processes for several files or a long file's checks: as given, else the CPUs this process
+    may run on that are idle. On a busy machine workers only add the cost of sending results back
+    (≈ 1 ms a file) to the same CPU time; the output is the same either way."""
     import os
 
     if given is not None:
@@ -167,11 +167,25 @@ def _jobs(given: int | None) -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
+    return max(1, cpus - _busy_cpus())
+
+
+def _busy_cpus(loadavg: str = "/proc/loadavg") -> int:
+    """CPUs other processes keep busy: the one-minute load average, or — when fewer — the
+    processes runnable right now besides this one (Linux's /proc/loadavg). The average lags a
+    minute behind: a build that has just finished, or a previous run of drafter, still counts."""
+    import os
+
     try:
         busy = round(os.getloadavg()[0])
     except (AttributeError, OSError):
-        busy = 0
-    return max(1, cpus - busy)
+        return 0
+    try:
+        with open(loadavg, encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return busy
+    return max(0, min(busy, running - 1))
 
 
 class ConfigProblems:

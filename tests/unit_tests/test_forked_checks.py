@@ -1,0 +1,75 @@
+"""A long report's checks shared among forked processes (drafter.checks._forked) give exactly the
+diagnostics one process gives, in the same order — also when a worker fails."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from drafter import api
+from drafter.checks import CheckContext, all_checks
+from drafter.checks import _forked
+from drafter.files.source import source_from_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = (ROOT / "samples" / "propaganda-dept-2020-h1-report.txt").read_text(encoding="utf-8")
+
+pytestmark = pytest.mark.skipif(not _forked.can_fork(), reason="needs fork")
+
+
+def _context(text: str) -> CheckContext:
+    """The context _analyze builds, for ``text``."""
+    result = api.analyze(source_from_bytes(text.encode("utf-8"), "report.txt", "txt"))
+    ctx = CheckContext(report=result.report, outline=result.outline, match=result.match,
+                       options=api.options_for(api.CheckOptions(), "report.txt"))
+    ctx.cache["date"] = result.date
+    ctx.cache["protected"] = api.protected_spans(result.report.text, ())
+    return ctx
+
+
+def test_shared_checks_give_each_checks_diagnostics_in_order():
+    ctx = _context("\n".join([SEED] * 3))
+    checks = list(all_checks())
+    alone = [list(check.run(ctx)) for check in checks]
+    shared = _forked.run_checks(checks, ctx, 10_000, cores=3)
+    assert [[d.to_json() for d in found] for found in shared] == [[d.to_json() for d in found] for found in alone]
+    assert sum(map(len, shared)) > 20  # the seed's findings, three times
+
+
+def test_what_a_failed_worker_took_is_run_here():
+    parent = os.getpid()
+    ctx = _context(SEED)
+
+    def fails_in_a_worker(ctx):
+        if os.getpid() != parent:
+            raise RuntimeError("a worker's check broke")
+        yield ctx.diagnostic("placeholder.figure", "测试", 0, 2)
+
+    checks = [replace(check, run=fails_in_a_worker) if n % 2 else check for n, check in enumerate(all_checks())]
+    shared = _forked.run_checks(checks, ctx, 100, cores=2)
+    assert [[d.to_json() for d in found] for found in shared] == [
+        [d.to_json() for d in check.run(ctx)] for check in checks]
+
+
+def test_a_runaway_check_is_read_no_further_than_the_cap():
+    ctx = _context(SEED)
+
+    def endless(ctx):
+        while True:
+            yield ctx.diagnostic("placeholder.figure", "测试", 0, 2)
+
+    checks = [replace(next(iter(all_checks())), run=endless)] * 3
+    assert [len(found) for found in _forked.run_checks(checks, ctx, 7, cores=2)] == [7, 7, 7]
+
+
+def test_analyze_on_two_cores_equals_one_core_above_the_threshold():
+    text = "\n".join([SEED] * (_forked.MIN_CHARACTERS // len(SEED) + 2))
+    assert len(text) >= _forked.MIN_CHARACTERS
+    source = source_from_bytes(text.encode("utf-8"), "report.txt", "txt")
+    one = api.analyze(source, cores=1)
+    two = api.analyze(source, cores=2)
+    assert [d.to_json() for d in two.diagnostics] == [d.to_json() for d in one.diagnostics]
+    assert _forked.worth_forking(len(text), 2) and not _forked.worth_forking(len(text), 1)
