@@ -111,10 +111,11 @@ def outputs(drafter: list[str], shared: Path | None, extra: list[Path]) -> dict[
         return {key: _normalise(result, work) for (key, _, _), result in zip(jobs, results)}
 
 
-def _normalise(result: dict, work: Path) -> dict:
-    """Temporary folder names vary from run to run; nothing else may."""
+def _normalise(result: dict, work: Path, root: str = str(ROOT)) -> dict:
+    """Temporary folder names vary from run to run, the repository's place from worktree to
+    worktree; nothing else may."""
     for key in ("out", "err"):
-        result[key] = result[key].replace(str(work), "<work>")
+        result[key] = result[key].replace(str(work), "<work>").replace(root, "<root>")
     return result
 
 
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=("save", "check"))
     parser.add_argument("folder", type=Path)
     parser.add_argument("--extra", type=Path, action="append", default=[])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=Path(os.environ.get("DRAFTER_SHARED", ROOT.parent / "shared")))
     parser.add_argument("--drafter", default=str(Path(sys.executable).parent / "drafter"))
     args = parser.parse_args(argv)
     shared = args.shared if args.shared.is_dir() else None
@@ -131,11 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     store = args.folder / "outputs.json"
     if args.mode == "save":
         args.folder.mkdir(parents=True, exist_ok=True)
-        store.write_text(json.dumps(got, ensure_ascii=False), encoding="utf-8")
+        store.write_text(json.dumps({"root": str(ROOT), "outputs": got}, ensure_ascii=False), encoding="utf-8")
         digest = hashlib.sha256(store.read_bytes()).hexdigest()[:12]
         print(f"saved {len(got)} outputs to {store} ({digest})")
         return 0
-    saved = json.loads(store.read_text(encoding="utf-8"))
+    stored = json.loads(store.read_text(encoding="utf-8"))
+    saved = {key: _normalise(result, Path("<work>"), stored["root"]) for key, result in stored["outputs"].items()}
     differ = [k for k in sorted(set(saved) | set(got)) if saved.get(k) != got.get(k)]
     for key in differ[:5]:
         before, after = saved.get(key, {}), got.get(key, {})

@@ -16,9 +16,22 @@ diagnostics from the previous analysis, moved by the lines' new offsets. The pro
 are looked up again in the new outline match, as :meth:`CheckContext.diagnostic` does.
 Document-wide checks always run on the whole new text. The diagnostics are the same as a full
 analysis's (``tests/unit_tests/test_incremental.py`` compares both after random edits of real
-text); where the two could differ, the analysis is a full one: Markdown (front matter and
-comments span lines), an edit in the title block or the first line, other settings, a
-check stopped at the diagnostics limit.
+text); where the two could differ, the analysis is a full one: an edit in the title block or
+the first line, other settings, a check stopped at the diagnostics limit, and an edit that
+touches a line where something spanning lines starts, ends or lies.
+
+What spans lines is Markdown's: YAML front matter (from the first line's ``---`` to its closing
+line; all of the text when it is never closed, as a ``---`` typed anywhere would close it) and
+``<!-- … -->`` comments over more than one line (drafting notes: read as blank by the structure
+parser, findings inside them dropped). Everything else a paragraph-local check sees of a
+Markdown draft is read line by line — ``#`` heading marks, list marks, emphasis, one-line
+comments and 【注：…】 notes (which never cross a line end) — so the changed lines checked as a
+document of their own see what they see in the whole text. The line ranges of the spanning
+constructs are kept in :class:`ReuseState` (``spanning``); the next analysis is a full one when
+the changed lines meet one of the previous text's ranges (its changed lines) or of the new
+text's. Otherwise the comments outside the changed lines are the same in both texts: the text
+before the changed lines is the same and no comment is open where they start; none is open
+where they end, and the text after them is the same.
 """
 
 from __future__ import annotations
@@ -74,6 +87,8 @@ class ReuseState:
     reused_lines: int = 0
     #: How each line was read by the structure parser (the next parse reads only new lines).
     memo: ParagraphMemo | None = None
+    #: 0-based line ranges [first, last] of what spans lines (front matter, multi-line comments).
+    spanning: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -99,6 +114,7 @@ class Reuse:
     bases: dict[int, tuple] = field(default_factory=dict)
 
     memo: ParagraphMemo | None = None
+    spanning: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def start(cls, report: Report, key: tuple, previous: ReuseState | None,
@@ -111,9 +127,7 @@ class Reuse:
             starts.append(at)
             at += len(line) + 1
         reuse.starts = starts
-        if report.source.format == "md":
-            reuse.valid = False   # front matter and <!-- comments --> span lines
-            return reuse
+        reuse.spanning = spanning_lines(report, len(reuse.lines))
         if previous is None or previous.key != key:
             return reuse
         old, new = previous.lines, reuse.lines
@@ -127,6 +141,8 @@ class Reuse:
         # The title block is read from the first lines together: an edit there is checked in full.
         title_end = max((p.line for p in report.title_lines), default=0)
         if head <= title_end or head == 0:
+            return reuse
+        if _meets(previous.spanning, head, len(old) - tail) or _meets(reuse.spanning, head, len(new) - tail):
             return reuse
         reuse.previous = previous
         reuse.changed = (head, len(new) - tail)
@@ -306,7 +322,7 @@ class Reuse:
                                                       {k: tuple(v) for k, v in (found or {}).items()},
                                    tuple(protected or ()))
         reused = 0 if self.changed is None else count - (self.changed[1] - self.changed[0])
-        return ReuseState(self.key, self.lines, entries, checks, reused, self.memo)
+        return ReuseState(self.key, self.lines, entries, checks, reused, self.memo, self.spanning)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -381,6 +397,27 @@ def _moved(d: Diagnostic, delta: int, lines: int) -> Diagnostic:
     if d.fix is not None:
         new.fix = Fix(tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in d.fix.edits), d.fix.safe)
     return new
+
+
+def spanning_lines(report: Report, count: int) -> tuple[tuple[int, int], ...]:
+    """The 0-based line ranges [first, last] of what the structure parser read across lines in
+    ``report`` (``count`` lines): its front matter (all lines when it is never closed) and its
+    drafting notes over more than one line (Markdown comments). Empty for a plain-text draft."""
+    out = []
+    if report.front_matter_span is not None:
+        out.append((0, report.front_matter_span.end_line - 1))
+    elif report.front_matter_error is not None:
+        out.append((0, count - 1))   # unclosed: a ``---`` on any line would close it
+    out.extend((n.line - 1, n.end_line - 1) for n in report.notes if n.end_line > n.line)
+    return tuple(out)
+
+
+def _meets(ranges: tuple[tuple[int, int], ...], first: int, stop: int) -> bool:
+    """Whether changed lines [first, stop) meet one of ``ranges``; lines deleted outright (an
+    empty range) meet a range that holds the lines on both sides of where they were."""
+    if first == stop:
+        return any(a < first <= b for a, b in ranges)
+    return any(a < stop and first <= b for a, b in ranges)
 
 
 def paragraph_memo(previous: ReuseState | None) -> ParagraphMemo:

@@ -1,15 +1,18 @@
 """Pilot tests of the editor's incremental checking: after an edit, the lines the edit left alone
 keep their findings from the previous check (drafter.incremental), and what the screen shows is
-exactly what a full check of the buffer finds."""
+exactly what a full check of the buffer finds — for a plain-text draft and a Markdown one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.widgets.text_area import Selection
 
 from drafter.api import check_text
 from drafter_tui import make_app
 
-from .tui_helpers import SIZE, settle
+from .tui_helpers import ROOT, SIZE, settle
 
 
 def _same_as_full(app) -> None:
@@ -82,3 +85,57 @@ async def test_an_edit_that_removes_a_section_heading_updates_the_outline(seed_c
         await settle(pilot)
         _same_as_full(app)
         assert app.outline_panel.label_of("summary", "civility").startswith("✓")
+
+
+MD_SAMPLE = ROOT / "samples" / "propaganda-dept-2020-h1-draft.md"
+
+
+@pytest.fixture
+def md_copy(tmp_path) -> Path:
+    """A copy of the Markdown sample (front matter, ``#`` headings) that a test may change."""
+    path = tmp_path / "draft.md"
+    path.write_bytes(MD_SAMPLE.read_bytes())
+    return path
+
+
+async def test_typing_a_slip_in_a_markdown_draft_lists_it(md_copy):
+    app = make_app(str(md_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.source.format == "md"
+        before = len(app.result.diagnostics)
+        app.editor.selection = Selection.cursor((19, 0))   # line 20, 一是体制机制…
+        for key in "截止6月底":
+            await pilot.press(key)
+        await settle(pilot)
+        _same_as_full(app)
+        assert [d for d in app.result.diagnostics if d.text == "截止" and d.line == 20]
+        assert len(app.result.diagnostics) > before
+        assert any("20:1 " in entry and "截止" in entry for entry in _listed(app))
+
+
+async def test_a_comment_closed_over_lines_hides_its_findings(md_copy):
+    """``<!--`` on the blank line above a paragraph, ``-->`` on the blank line below: the
+    paragraph is a drafting note, its findings leave the list. The edit meets a comment's lines,
+    so that check is a full one; the next edit elsewhere is incremental again."""
+    app = make_app(str(md_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("战役做后" in e for e in _listed(app))   # line 24
+        app.editor.selection = Selection.cursor((22, 0))
+        app.editor.insert("<!--")
+        await settle(pilot)
+        _same_as_full(app)   # not closed yet: plain text, checked incrementally
+        app.editor.selection = Selection.cursor((24, 0))
+        app.editor.insert("-->")
+        await settle(pilot)
+        assert app.fresh and app.result.reuse.reused_lines == 0, "an edit of a comment's lines is checked in full"
+        full = check_text(app.editor.text, path=app.source.path, options=app.options, like=app.source)
+        assert [d.to_json() for d in app.result.diagnostics] == [d.to_json() for d in full.diagnostics]
+        assert not [e for e in _listed(app) if "战役做后" in e]
+        app.editor.selection = Selection.cursor((39, 0))   # line 40, 二是落实责任担当…
+        for key in "截止6月底":
+            await pilot.press(key)
+        await settle(pilot)
+        _same_as_full(app)
+        assert any("40:1 " in entry and "截止" in entry for entry in _listed(app))

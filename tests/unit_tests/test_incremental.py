@@ -6,6 +6,12 @@ of real text, deletions, paragraph splits and joins, pasted paragraphs, the chec
 of bad text — to the sample, a real report and stretches of the shared corpus, and after every
 edit compare the incremental result with a full analysis field by field. One test shows the
 comparison failing when a check that reads other lines is declared paragraph-local.
+
+Markdown drafts too: the Markdown sample and a real government work report turned into a
+Markdown draft (front matter, headings, multi-line comments, drafting notes), with edits that
+also open and close comments, edit the front matter and add ``---`` lines. Two tests show those
+comparisons failing when the rule that sends an edit of a comment's lines to a full analysis is
+broken.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import dataclasses
 import gzip
 import os
 import random
+import re
 import zlib
 from pathlib import Path
 
@@ -22,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafter import checks as checks_package
+from drafter import incremental as incremental_module
 from drafter.api import check_text
 from drafter.checks import Check, Rule, all_checks, all_rules
 from drafter.diagnostics import Severity
@@ -54,6 +62,51 @@ def _documents() -> list[tuple[str, str]]:
 
 
 DOCUMENTS = _documents()
+MD_SAMPLE = samples_dir() / "propaganda-dept-2020-h1-draft.md"
+GOV_REPORTS = SHARED / "corpus" / "gov_work_reports_1954_2025.txt.gz"
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def _markdown_draft(paragraphs: list[str], rng: random.Random) -> str:
+    """A real report's ``paragraphs`` as a writer's Markdown draft: YAML front matter, the
+    title as ``#``, numbered heading lines as ``##``/``###``, blank lines between paragraphs,
+    and drafting notes — 【注：…】 in a line, one-line comments, an ignore marker, comments over
+    several lines (a reviewer's remark; paragraphs commented out)."""
+    out = ["---", "title: 政府工作报告", "unit: 国务院", "period: 2025", "date: 2025-03-05", "---", "",
+           "# 政府工作报告", ""]
+    i = 0
+    while i < len(paragraphs):
+        line = paragraphs[i]
+        if _HEADING.match(line) and len(line) <= 30:
+            line = ("## " if "、" in line[:4] else "### ") + line
+        roll = rng.random()
+        if roll < 0.08:
+            out += ["<!--", "审核意见：" + rng.choice(paragraphs)[:30], "-->", ""]
+        elif roll < 0.14 and i + 1 < len(paragraphs):
+            out += ["<!-- " + line, "", paragraphs[i + 1] + " -->", ""]   # two paragraphs commented out
+            i += 2
+            continue
+        elif roll < 0.22:
+            line += "【注：数据待" + rng.choice(("核实", "更新", "补充")) + "】"
+        elif roll < 0.28:
+            line = line[:20] + "<!-- 待改 -->" + line[20:]
+        elif roll < 0.30:
+            out += ["<!-- 忽略 typo.word -->"]
+        out += [line, ""]
+        i += 1
+    return "\n".join(out)
+
+
+def _markdown_documents() -> list[tuple[str, str]]:
+    docs = [("md-sample", MD_SAMPLE.read_text(encoding="utf-8"))]
+    if GOV_REPORTS.is_file():
+        with gzip.open(GOV_REPORTS, "rt", encoding="utf-8") as handle:
+            first = handle.read(400_000).split("\n\n")[0].split("\n")   # the newest report
+        docs.append(("md-gov-report", _markdown_draft(first[:90], random.Random(7))))
+    return docs
+
+
+MD_DOCUMENTS = _markdown_documents()
 
 
 def _view(result) -> tuple:
@@ -92,17 +145,53 @@ def _edit(text: str, rng: random.Random, pieces: list[str]) -> str:
     return text[:start] + (text[end + 1:] if end != -1 else "")
 
 
+#: What a Markdown edit inserts besides text: comment marks, a comment over two lines, a
+#: note, a heading mark, a list mark, emphasis, a front-matter line, a ``---`` line.
+MD_PIECES = ("<!--", "-->", "<!-- 备注", "备注 -->", "<!--\n待定\n-->", "【注：待核】", "## ", "- ", "**",
+             "\n---\n", "\n...\n", "\nperiod: 2021\n")
+
+
+def _md_edit(text: str, rng: random.Random, pieces: list[str]) -> str:
+    """One random edit of a Markdown draft: half the time a plain edit (as :func:`_edit`), else
+    one about what Markdown reads across lines — a comment mark inserted or removed, a line of
+    the front matter changed, a Markdown mark typed."""
+    kind = rng.choice(("plain", "plain", "mark", "mark", "unmark", "front"))
+    if kind == "plain":
+        return _edit(text, rng, pieces)
+    if kind == "mark":
+        pos = rng.randrange(len(text) + 1)
+        return text[:pos] + rng.choice(MD_PIECES) + text[pos:]
+    if kind == "unmark":
+        marks = [m.start() for m in re.finditer("<!--|-->", text)]
+        if not marks:
+            return _edit(text, rng, pieces)
+        at = rng.choice(marks)
+        return text[:at] + text[at + (4 if text.startswith("<!--", at) else 3):]
+    lines = text.split("\n")
+    if lines[0] != "---":
+        return _edit(text, rng, pieces)
+    end = next((i for i in range(1, len(lines)) if lines[i] in ("---", "...")), None)
+    if end is None:   # closing line gone: the writer puts it back
+        lines.insert(min(len(lines), rng.randint(2, 6)), "---")
+        return "\n".join(lines)
+    at = rng.randint(1, end)
+    lines[at] = rng.choice(("title: 2021年上半年工作总结", "period: 2021-H2", "date: 2021-12-31", "unit: 县委统战部",
+                            "", "---", "...", "date: [", lines[at] + "x"))
+    return "\n".join(lines)
+
+
 def _compare_after_edits(text: str, seed: int, steps: int, options: CheckOptions | None = None,
                          fmt: str = "txt") -> int:
     """Edit ``text`` ``steps`` times; after each edit the incremental result must equal the
     full one. Returns how many analyses reused lines of the previous one."""
     rng = random.Random(seed)
     pieces = [line for line in text.split("\n") if len(line) > 4]
+    edit = _md_edit if fmt == "md" else _edit
     previous = check_text(text, fmt=fmt, options=options, incremental=True)
     assert _view(previous) == _view(check_text(text, fmt=fmt, options=options))
     reused = 0
     for step in range(steps):
-        text = _edit(text, rng, pieces)
+        text = edit(text, rng, pieces)
         incremental = check_text(text, fmt=fmt, options=options, previous=previous, incremental=True)
         full = check_text(text, fmt=fmt, options=options)
         assert _view(incremental) == _view(full), f"step {step} (seed {seed})"
@@ -134,9 +223,81 @@ def test_incremental_with_options():
     assert _compare_after_edits(text, seed=5, steps=12, options=options) >= 6
 
 
-def test_markdown_is_checked_in_full_and_still_equal():
-    text = "---\ntitle: 2020年上半年工作总结\n---\n\n" + SEED.read_text(encoding="utf-8")
-    assert _compare_after_edits(text, seed=3, steps=6, fmt="md") == 0
+@pytest.mark.parametrize("name,text", MD_DOCUMENTS, ids=[name for name, _ in MD_DOCUMENTS])
+def test_markdown_incremental_equals_full_after_random_edits(name, text):
+    assert "<!--" in text or name == "md-sample"
+    reused = _compare_after_edits(text, seed=zlib.crc32(name.encode()), steps=30, fmt="md")
+    # Edits away from the front matter and the comments are checked incrementally.
+    assert reused >= 10
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10_000), which=st.integers(0, len(MD_DOCUMENTS) - 1))
+def test_markdown_incremental_equals_full_for_any_seed(seed, which):
+    _compare_after_edits(MD_DOCUMENTS[which][1], seed, steps=6, fmt="md")
+
+
+def test_markdown_seed_with_front_matter_and_comments():
+    """The plain-text sample as a Markdown draft: front matter, and comments over lines."""
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    lines[6:6] = ["<!--", "第（一）部分待补充数据", "-->"]
+    lines[14:16] = ["<!-- " + lines[14], lines[15] + " -->"]
+    text = "---\ntitle: 2020年上半年工作总结\ndate: 2020-07-10\n---\n\n" + "\n".join(lines)
+    assert _compare_after_edits(text, seed=3, steps=12, fmt="md") >= 4
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_closing_a_comment_is_checked_in_full(monkeypatch, broken):
+    """A writer comments out a stretch of an old draft: ``<!-- 旧稿`` above it, then ``-->``
+    typed before the next heading, ``### (二)`` (half-width brackets). The structure parser
+    reads comments as blank, so the heading is still a heading and its mark is reported as a
+    numbering mark (punct.numbering), not as half-width brackets in body text. The rule that
+    sends an edit of a comment's lines to a full analysis is what makes the results equal; with
+    the rule broken (the edit's lines never meet a comment) the comparison fails."""
+    if broken:
+        monkeypatch.setattr(incremental_module, "_meets", lambda ranges, first, stop: False)
+    lines = MD_SAMPLE.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("### （二）"))
+    lines[at] = lines[at].replace("（二）", "(二)")
+    lines[at - 1:at - 1] = ["", "<!-- 旧稿", "上半年工作有待总结的部分。"]   # no --> yet: plain text
+    at += 3
+    previous = check_text("\n".join(lines), fmt="md", incremental=True)
+    lines[at] = "-->" + lines[at]
+    closed = "\n".join(lines)
+    incremental = check_text(closed, fmt="md", previous=previous, incremental=True)
+    full = check_text(closed, fmt="md")
+    assert any(d.code == "punct.numbering" and d.line == at + 1 for d in full.diagnostics)
+    if broken:
+        assert incremental.reuse.reused_lines > 0
+        assert _view(incremental) != _view(full)
+        return
+    assert _view(incremental) == _view(full)
+    # Opening it again (the --> deleted) is checked in full too; an edit far below is
+    # checked incrementally.
+    lines[at] = lines[at][3:]
+    reopened = "\n".join(lines)
+    again = check_text(reopened, fmt="md", previous=incremental, incremental=True)
+    assert _view(again) == _view(check_text(reopened, fmt="md"))
+    lines[at + 8] += "截止6月底"
+    below = "\n".join(lines)
+    last = check_text(below, fmt="md", previous=again, incremental=True)
+    assert last.reuse.reused_lines > 0
+    assert _view(last) == _view(check_text(below, fmt="md"))
+
+
+def test_random_markdown_edits_fail_with_a_broken_rule(monkeypatch):
+    """The random comparison above can fail: with the edits of comments' and front matter's
+    lines checked incrementally (the rule broken), it finds a difference within a few runs."""
+    monkeypatch.setattr(incremental_module, "_meets", lambda ranges, first, stop: False)
+    text = MD_DOCUMENTS[0][1]
+    for seed in range(8):
+        try:
+            _compare_after_edits(text, seed=seed, steps=30, fmt="md")
+        except AssertionError as failed:
+            assert "step" in str(failed)
+            break
+    else:
+        pytest.fail("no run of random edits told the broken rule from the right one")
 
 
 def test_a_typo_fixed_by_an_edit_disappears_and_nothing_else_changes():

@@ -85,8 +85,8 @@ def test_cli_gates_on_a_placeholder_figure_diagnostic(tmp_path, monkeypatch, cap
 
     real = api.analyze
 
-    def with_figure(source, options=None, outline=None):
-        result = real(source, options, outline)
+    def with_figure(source, options=None, outline=None, **kwargs):
+        result = real(source, options, outline, **kwargs)
         start = result.report.text.index("X次")
         result.diagnostics.append(Diagnostic(
             code="placeholder.figure", severity=Severity.WARNING, message="未填写的数字占位符“X次”",
