@@ -13,8 +13,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
-from .checks._forked import run_checks as run_forked, worth_forking
-from .checks._support import checklists
+from .checks._forked import Background, run_checks as run_forked, worth_forking
+from .checks._support import checklists, checklists_for
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
 from .review.fingerprint import assign_fingerprints
@@ -166,6 +166,12 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
         from .incremental import PARAGRAPH, Reuse, paragraph_memo, reuse_key
 
         memo = paragraph_memo(previous)
+    background = None
+    if not incremental and cancelled is None and worth_forking(len(source.text), cores):
+        # The protected text needs only the text and the checklists' words: a worker finds it
+        # while this process parses (the same spans, sooner).
+        loaded = checklists_for(options)
+        background = Background(protected_spans, source.text, options.protected + loaded.protected)
     report = parse_report(source, memo)
     if outline is not None:
         choice = OutlineChoice(outline.name, "option")
@@ -183,6 +189,8 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     ctx.cache["date"] = date
+    if background is not None:
+        ctx.cache["checklists"] = loaded
     words = options.protected + _checklist_protected(ctx)
     reuse = None
     if incremental:
@@ -190,7 +198,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
                             previous, memo)
         protected = reuse.protected(words)
     else:
-        protected = protected_spans(report.text, words)
+        protected = background.result() if background is not None else protected_spans(report.text, words)
     ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics

@@ -73,3 +73,29 @@ def test_analyze_on_two_cores_equals_one_core_above_the_threshold():
     two = api.analyze(source, cores=2)
     assert [d.to_json() for d in two.diagnostics] == [d.to_json() for d in one.diagnostics]
     assert _forked.worth_forking(len(text), 2) and not _forked.worth_forking(len(text), 1)
+
+
+def test_background_gives_the_functions_result_and_computes_it_here_when_the_worker_fails():
+    from drafter.report.protected import protected_spans
+
+    text = SEED * 2
+    assert list(_forked.Background(protected_spans, text, ("宣传部",)).result()) == list(
+        protected_spans(text, ("宣传部",)))
+    parent = os.getpid()
+
+    def only_here(x):
+        if os.getpid() != parent:
+            os._exit(3)  # the worker dies before answering
+        return x * 2
+
+    assert _forked.Background(only_here, 21).result() == 42
+
+
+def test_a_background_worker_whose_answer_is_not_wanted_is_stopped():
+    import time
+
+    background = _forked.Background(time.sleep, 60)
+    pid = background.worker[0]
+    background.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # already reaped: nothing left running

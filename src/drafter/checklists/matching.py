@@ -2,7 +2,7 @@
 
 One entry at a time (:func:`entry_hits`, the slow path the examples and tests use), or every
 loaded entry in one pass (:class:`ChecklistSet`): every plain ``wrong`` text of every loaded
-checklist goes into a single Aho-Corasick automaton (pyahocorasick); regex entries are searched one
+checklist goes into a single Aho-Corasick automaton (ahocorasick_rs); regex entries are searched one
 by one with a timeout, so a catastrophic pattern cannot hang a check, and only in the paragraphs
 where a literal they require occurs.
 """
@@ -10,12 +10,12 @@ where a literal they require occurs.
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-import ahocorasick
 import regex
 
 from ..diagnostics import Edit, apply_edits
@@ -276,31 +276,363 @@ def _required(items: list) -> set[str] | None:
     return max(candidates, key=lambda c: (min(len(s) for s in c), not (c & _COMMON), -len(c)))
 
 
+#: Alternatives a trigger set may have: longer literal strings are built by concatenating the
+#: texts of adjacent parts while there are no more than this many of them.
+_MAX_PRODUCT = 40
+
+
+@dataclass
+class _Literals:
+    """What the parsed part of a pattern says about the text it matches."""
+
+    exact: set[str] | None = None     #: every text the part can match (when few)
+    prefix: set[str] | None = None    #: one of these starts every match
+    suffix: set[str] | None = None    #: one of these ends every match
+    required: list[set[str]] | None = None  #: sets one member of which every match contains
+
+
+def _product(left: set[str] | None, right: set[str] | None) -> set[str] | None:
+    if left is None or right is None or len(left) * len(right) > _MAX_PRODUCT:
+        return None
+    return {a + b for a in left for b in right}
+
+
+def _useful(found: set[str] | None) -> set[str] | None:
+    """``found`` without members that contain another member; None if it holds the empty text."""
+    if not found or "" in found:
+        return None
+    return {s for s in found if not any(t != s and t in s for t in found)}
+
+
+def trigger_literals(pattern: str) -> frozenset[str] | None:
+    """Like :func:`required_literals`, with longer literals where the pattern's structure allows:
+    the texts of adjacent parts are concatenated (``(?:经济|政治)建设、`` → 经济建设、, 政治建设、),
+    through repeats (``\\.{3,}等`` → ...等), lookbehinds and lookaheads (``(?<=和)文化`` → 和文化).
+    Used for :func:`paragraph_local` patterns, whose lookarounds see the paragraph only, so the
+    literal found in a lookaround is in the paragraph of the match.
+    """
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & _C.SRE_FLAG_IGNORECASE:
+        return None
+    found = _best(_sequence(list(parsed)).required)
+    if not found or len(found) > _MAX_ALTERNATIVES:
+        return None
+    return frozenset(found)
+
+
+def _best(candidates: list[set[str]] | None) -> set[str] | None:
+    """The rarest-looking set (as in :func:`_required`)."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(s) for s in c), not (c & _COMMON), -len(c)))
+
+
+def _sequence(items: list) -> _Literals:
+    """What a sequence of parsed items (all of which must match, in order) says."""
+    required: list[set[str]] = []
+    run: set[str] = {""}                 # the texts just before the current position
+    whole: set[str] | None = {""}        # the texts of the items so far, while all are exact
+    prefix: set[str] | None = None
+
+    def keep(found: set[str] | None) -> None:
+        found = _useful(found)
+        if found and len(found) <= _MAX_ALTERNATIVES:
+            required.append(found)
+
+    for op, av in items:
+        if op is _C.ASSERT:
+            inner = _sequence(list(av[1]))
+            required.extend(inner.required or ())
+            if av[0] >= 0:   # lookahead: the text after the position starts with its prefix
+                keep(_product(run, inner.exact or inner.prefix))
+            elif run == {""} and (inner.exact or inner.suffix):
+                run = set(inner.exact or inner.suffix)  # lookbehind: the text before ends so
+            continue
+        if op is _C.ASSERT_NOT or op is _C.AT:
+            continue  # zero-width: the texts on either side are adjacent
+        part = _item(op, av)
+        required.extend(part.required or ())
+        if part.exact is not None:
+            joined = _product(run, part.exact)
+            if joined is None:
+                keep(run)
+                run = set(part.exact)
+            else:
+                run = joined
+            if whole is not None:
+                longer = _product(whole, part.exact)
+                if longer is None:
+                    prefix, whole = whole, None
+                else:
+                    whole = longer
+            continue
+        joined = _product(run, part.prefix)
+        if joined is None:
+            keep(run)
+            keep(part.prefix)
+        else:
+            keep(joined)
+        if whole is not None:
+            prefix = _product(whole, part.prefix) or whole
+            whole = None
+        run = set(part.suffix) if part.suffix else {""}
+    keep(run)
+    if whole is not None:
+        keep(whole)
+        return _Literals(whole, whole, run, required)
+    return _Literals(None, _useful(prefix) and prefix, _useful(run) and run, required)
+
+
+def _item(op, av) -> _Literals:
+    """What one parsed item says (lookarounds and anchors are handled by :func:`_sequence`)."""
+    if op is _C.LITERAL:
+        return _Literals({chr(av)}, {chr(av)}, {chr(av)})
+    if op is _C.IN:
+        if all(o is _C.LITERAL for o, _ in av) and len(av) <= 12:
+            chars = {chr(v) for _, v in av}
+            return _Literals(chars, chars, chars)
+        return _Literals()
+    if op is _C.SUBPATTERN:
+        return _Literals() if av[1] & _C.SRE_FLAG_IGNORECASE else _sequence(list(av[-1]))
+    if op is _C.BRANCH:
+        parts = [_sequence(list(branch)) for branch in av[1]]
+        out = _Literals()
+        if all(p.exact is not None for p in parts):
+            out.exact = set().union(*(p.exact for p in parts))
+            if len(out.exact) > _MAX_PRODUCT:
+                out.exact = None
+        for side in ("prefix", "suffix"):
+            sets = [p.exact if p.exact is not None else getattr(p, side) for p in parts]
+            if all(sets) and "" not in set().union(*sets) and len(set().union(*sets)) <= _MAX_PRODUCT:
+                setattr(out, side, set().union(*sets))
+        bests = [_best((p.required or []) + ([p.exact] if _useful(p.exact) else [])) for p in parts]
+        if all(bests):
+            out.required = [set().union(*bests)]
+        return out
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+        low, high, body = av[0], av[1], _sequence(list(av[2]))
+        out = _Literals(required=body.required if low >= 1 else None)
+        if body.exact is not None and high <= 4:
+            texts: set[str] | None = {""}
+            exact: set[str] | None = {""} if low == 0 else set()
+            for count in range(1, high + 1):
+                texts = _product(texts, body.exact)
+                if texts is None:
+                    exact = None
+                    break
+                if count >= low:
+                    exact |= texts
+            if exact is not None and len(exact) <= _MAX_PRODUCT:
+                out.exact = out.prefix = out.suffix = exact
+                return out
+        if low >= 1:
+            first = body.exact if body.exact is not None else body.prefix
+            last = body.exact if body.exact is not None else body.suffix
+            out.prefix = _power(first, low)
+            out.suffix = _power(last, low)
+        return out
+    return _Literals()
+
+
+def _power(texts: set[str] | None, count: int) -> set[str] | None:
+    """The texts of ``count`` repetitions of ``texts``, or of as many as stay few (the first
+    repetitions of a repeat start every match of it, the last ones end it)."""
+    out: set[str] | None = {""}
+    for _ in range(count):
+        longer = _product(out, texts)
+        if longer is None:
+            break
+        out = longer
+    return _useful(out) and out
+
+
+# --------------------------------------------------------------------------- paragraph-local patterns
+
+_NEWLINE = 10
+#: Categories (``\s``, ``\D``, ``\W``, …) whose characters include a line feed.
+_NL_CATEGORIES = frozenset(getattr(_C, name) for name in (
+    "CATEGORY_SPACE", "CATEGORY_NOT_DIGIT", "CATEGORY_NOT_WORD", "CATEGORY_LINEBREAK",
+    "CATEGORY_UNI_SPACE", "CATEGORY_UNI_NOT_DIGIT", "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_LINEBREAK",
+    "CATEGORY_LOC_NOT_WORD") if hasattr(_C, name))
+#: Categories whose characters do not.
+_LINE_CATEGORIES = frozenset(getattr(_C, name) for name in (
+    "CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_NOT_SPACE", "CATEGORY_NOT_LINEBREAK",
+    "CATEGORY_UNI_DIGIT", "CATEGORY_UNI_WORD", "CATEGORY_UNI_NOT_SPACE", "CATEGORY_UNI_NOT_LINEBREAK",
+    "CATEGORY_LOC_WORD") if hasattr(_C, name))
+_REPEATS = tuple(op for op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) if op is not None)
+
+
+def paragraph_local(pattern: str) -> bool:
+    """Whether ``pattern`` finds the same matches in a paragraph searched on its own as in that
+    paragraph inside any text that has a line feed before and after it (or starts with it):
+    nothing in it can match a line feed but a lookbehind of one character (which sees the line
+    feed before the paragraph either way), and it has no ``$`` or ``\\Z`` (``^`` and ``\\A`` hold
+    at the start of the text only, word boundaries see a line feed as they see the text's end).
+    Then a search over several paragraphs joined by line feeds finds, in each, exactly what a
+    search of that paragraph alone finds (:func:`_search_paragraphs`).
+
+    Only what the stdlib parser reads as ``regex`` (V0) does is judged: anything it refuses or
+    warns about (``\\p{Han}``, POSIX classes, set operations) or a literal ``{`` (``regex``
+    reads ``{e<=1}`` as fuzzy matching) gives False.
+    """
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = _sre_parse.parse(pattern)
+    except Exception:
+        return False
+    return _stays_in_line(list(parsed), bool(parsed.state.flags & _C.SRE_FLAG_DOTALL))
+
+
+def _set_has_newline(items: list) -> bool:
+    negate = has = False
+    for op, av in items:
+        if op is _C.NEGATE:
+            negate = True
+        elif op is _C.LITERAL:
+            has = has or av == _NEWLINE
+        elif op is _C.RANGE:
+            has = has or av[0] <= _NEWLINE <= av[1]
+        elif op is _C.CATEGORY and av in _NL_CATEGORIES:
+            has = True
+        elif not (op is _C.CATEGORY and av in _LINE_CATEGORIES):
+            return True  # anything else: assume the worst
+    return has != negate
+
+
+def _stays_in_line(items: list, dotall: bool) -> bool:
+    for op, av in items:
+        if op is _C.LITERAL:
+            ok = av != _NEWLINE and av != 0x7B  # "{"
+        elif op is _C.NOT_LITERAL:
+            ok = av == _NEWLINE
+        elif op is _C.ANY:
+            ok = not dotall
+        elif op is _C.IN:
+            ok = not _set_has_newline(av)
+        elif op is _C.BRANCH:
+            ok = all(_stays_in_line(list(branch), dotall) for branch in av[1])
+        elif op is _C.SUBPATTERN:
+            _, add, remove, body = av
+            ok = _stays_in_line(list(body), (dotall or bool(add & _C.SRE_FLAG_DOTALL))
+                                and not remove & _C.SRE_FLAG_DOTALL)
+        elif op in _REPEATS:
+            ok = _stays_in_line(list(av[2]), dotall)
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            ok = _stays_in_line(list(av), dotall)
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            ok = _stays_in_line(list(av[1]), dotall) or av[0] < 0 and _one_character(av[1])
+        elif op is _C.GROUPREF:
+            ok = True  # repeats a group, which is checked where it stands
+        elif op is _C.GROUPREF_EXISTS:
+            ok = all(_stays_in_line(list(branch), dotall) for branch in av[1:] if branch is not None)
+        elif op is _C.AT:
+            ok = av in _LINE_ANCHORS
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+_LINE_ANCHORS = (_C.AT_BOUNDARY, _C.AT_NON_BOUNDARY, _C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
+_CHARACTER = (_C.LITERAL, _C.NOT_LITERAL, _C.ANY, _C.IN)
+
+
+def _one_character(body) -> bool:
+    """Whether a lookbehind's body matches exactly one character and nothing else (no
+    assertion, anchor or group reference that could look further)."""
+    def plain(items: list) -> bool:
+        for op, av in items:
+            if op is _C.BRANCH:
+                if not all(plain(list(branch)) for branch in av[1]):
+                    return False
+            elif op is _C.SUBPATTERN:
+                if not plain(list(av[-1])):
+                    return False
+            elif op not in _CHARACTER:
+                return False
+        return True
+
+    try:
+        return body.getwidth() == (1, 1) and plain(list(body))
+    except Exception:
+        return False
+
+
 # --------------------------------------------------------------------------- the automaton's alphabet
 
 _ASTRAL = re_compile("[\U00010000-\U0010FFFF]")
 
 
-def code_units(text: str) -> str:
-    """``text`` as two Latin-1 characters per character (see :func:`_code_units`)."""
-    return _code_units(text)[0]
+def _code_units(text: str) -> tuple[bytes, bool]:
+    """``text`` as UTF-16 (little-endian) code units, and whether that is exact (no astral
+    character had to be replaced).
 
-
-def _code_units(text: str) -> tuple[str, bool]:
-    """``text`` with every character written as two Latin-1 characters (its UTF-16 code unit),
-    and whether that is exact (no astral character had to be replaced).
-
-    pyahocorasick finds a node's child by a linear scan, so a root with hundreds of distinct
-    first characters (a typo list) makes every step slow; over this two-level alphabet each node
-    has at most 256 children and most far fewer: the pass is about ten times faster
-    (benchmarks/README.md). Astral characters become U+FFFD so that each character stays two
-    units; matches over them are verified against the original text.
+    Over UTF-16 every character is two bytes, so a match's offsets halve to character offsets
+    with no lookup; astral characters become U+FFFD so that this stays true, and matches over
+    them are verified against the original text.
     """
-    data = text.encode("utf-16-be", "surrogatepass")
+    data = text.encode("utf-16-le", "surrogatepass")
     exact = len(data) == 2 * len(text)
     if not exact:
-        data = _ASTRAL.sub("\ufffd", text).encode("utf-16-be", "surrogatepass")
-    return data.decode("latin-1"), exact
+        data = _ASTRAL.sub("\ufffd", text).encode("utf-16-le", "surrogatepass")
+    return data, exact
+
+
+def _paragraphs(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The paragraphs ``[start, end)`` (end at the line feed) holding ``positions`` (sorted)."""
+    spans: list[tuple[int, int]] = []
+    rfind, find, end = text.rfind, text.find, -1
+    for pos in positions:
+        if pos < end:
+            continue
+        end = find("\n", pos)
+        if end == -1:
+            end = len(text)
+        spans.append((rfind("\n", 0, pos) + 1, end))
+    return spans
+
+
+#: Characters of joined paragraphs searched in one call (a timeout bounds each call).
+_CHUNK = 1 << 16
+
+
+def _search_paragraphs(entry: Entry, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
+    """Matches of a :func:`paragraph_local` pattern in the paragraphs ``spans``, as
+    ``(start, end, match)`` in ``text``: the paragraphs are joined by line feeds and searched a
+    chunk at a time, not one call each (a call costs a few microseconds, most of it the timeout's
+    set-up, whatever its length)."""
+    out: list[tuple[int, int, Any]] = []
+    i = 0
+    while i < len(spans):
+        pieces, offsets, origins, size = [], [], [], 0
+        while i < len(spans) and (not pieces or size + spans[i][1] - spans[i][0] < _CHUNK):
+            start, end = spans[i]
+            i += 1
+            while i < len(spans) and spans[i][0] == end + 1 and size + spans[i][1] - start < _CHUNK:
+                end = spans[i][1]   # the next paragraph follows: one piece, line feed and all
+                i += 1
+            offsets.append(size)
+            origins.append(start)
+            pieces.append(text[start:end])
+            size += end - start + 1
+        if origins[0] > 0:
+            # A line feed in front, as in the text: ``^`` does not hold at the first paragraph,
+            # a one-character lookbehind sees the line feed.
+            pieces.insert(0, "")
+            offsets = [offset + 1 for offset in offsets]
+        joined = pieces[0] if len(pieces) == 1 else "\n".join(pieces)
+        for m in _search(entry, joined):
+            at = bisect_right(offsets, m.start()) - 1
+            shift = origins[at] - offsets[at]
+            out.append((m.start() + shift, m.end() + shift, m))
+    return out
 
 
 # --------------------------------------------------------------------------- the set of loaded checklists
@@ -309,7 +641,8 @@ class ChecklistSet:
     """All loaded checklists compiled for one-pass matching."""
 
     def __init__(self, checklists: list[Checklist], problems: Iterable[ChecklistError] = ()) -> None:
-        self.checklists = checklists
+        self._checklists: list[Checklist | None] = list(checklists)
+        self._packed: list[bytes] | None = None
         #: What was left out while loading: entries failing their examples, unreadable files.
         self.problems: list[ChecklistError] = list(problems)
         names: dict[str, str] = {}
@@ -317,31 +650,115 @@ class ChecklistSet:
             if checklist.name in names:
                 raise ChecklistError(f"检查清单名称“{checklist.name}”与 {names[checklist.name]} 重复", checklist.path, 1)
             names[checklist.name] = checklist.path
-        self.entries = [e for c in checklists for e in c.entries]
+        self._entries: list[Entry] | None = [e for c in checklists for e in c.entries]
+        #: where each checklist's entries start in :attr:`entries`
+        self._starts: list[int] = []
+        count = 0
+        for checklist in checklists:
+            self._starts.append(count)
+            count += len(checklist.entries)
+        #: each entry's code (what ``wanted`` is asked about)
+        self.entry_codes: list[str] = [e.code for e in self.entries]
         #: Every loaded checklist's ``protected:`` words.
         self.protected = tuple(dict.fromkeys(w for c in checklists for w in c.protected))
-        self.regex_entries = [(i, e) for i, e in enumerate(self.entries)
-                              if e.pattern is not None and e.type != "consistency"]
-        self.automaton: Any = None
-        table: dict[str, tuple[list[int], list[int]]] = {}
+        self._regex_indexes = [i for i, e in enumerate(self.entries)
+                               if e.pattern is not None and e.type != "consistency"]
+        self._regex_entries: list[tuple[int, Entry]] | None = None
+        table: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
             texts = entry.variants if entry.type == "consistency" else _plain_texts(entry)
             for text in texts:
-                table.setdefault(text, ([], []))[0].append(index)
-        #: regex entries searched only where one of their required literals occurs
-        self.triggered: set[int] = set()
+                table.setdefault(text, []).append(index)
+        #: regex entry → the automaton's keys (its required literals) that trigger a search
+        self.triggers: dict[int, tuple[int, ...]] = {}
+        #: regex entries whose pattern matches within a paragraph (:func:`paragraph_local`)
+        self.paragraph_local: set[int] = set()
+        literal_of: dict[int, list[str]] = {}
         for index, entry in self.regex_entries:
-            literals = required_literals(entry.pattern.pattern)
+            # A paragraph-local pattern may wait for longer literals; any other keeps the ones
+            # it always had, which decide whether it is searched by paragraph or over the text.
+            local = paragraph_local(entry.pattern.pattern)
+            literals = (trigger_literals if local else required_literals)(entry.pattern.pattern)
             if literals:
-                self.triggered.add(index)
-                for literal in literals:
-                    table.setdefault(literal, ([], []))[1].append(index)
-        if table:
-            automaton = ahocorasick.Automaton()
-            for text, (indexes, triggers) in table.items():
-                automaton.add_word(code_units(text), (len(text), tuple(indexes), tuple(triggers), text))
-            automaton.make_automaton()
-            self.automaton = automaton
+                literal_of[index] = sorted(literals)
+                if local:
+                    self.paragraph_local.add(index)
+        # The automaton's keys: entries' texts first, then literals that only trigger regexes.
+        keys = list(table)
+        keys += sorted({lit for lits in literal_of.values() for lit in lits} - set(table))
+        slot = {key: k for k, key in enumerate(keys)}
+        for index, literals in literal_of.items():
+            self.triggers[index] = tuple(slot[lit] for lit in literals)
+        #: per key: its text and the entries whose plain text it is
+        self.keys: list[str] = keys
+        self.key_entries: list[tuple[int, ...]] = [tuple(table.get(key, ())) for key in keys]
+        #: keys some regex entry waits for
+        self.trigger_keys = frozenset(k for ks in self.triggers.values() for k in ks)
+        #: entries a plain match turns into a hit with no judgement to make (no context,
+        #: unless or dates): their message depends on the key alone
+        self.simple = frozenset(i for i, e in enumerate(self.entries)
+                                if e.type not in ("consistency", "formulation") and e.context is None
+                                and not e.unless and e.valid_from is None and e.valid_until is None)
+        self._automaton: Any = None
+        self._messages: dict[tuple[int, int], str] = {}
+        self._found: dict[int, Entry] = {}      # entries read back one by one (see entry())
+
+    def __getstate__(self) -> dict:
+        # The automaton is not picklable; it is rebuilt (a few milliseconds) on first use. Each
+        # checklist is pickled on its own and read back when one of its entries is first needed:
+        # a run whose text hits nothing of a 2,000-entry user checklist never builds its entries.
+        if self._packed is None:
+            self._packed = [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in self._checklists]
+        state = dict(self.__dict__)
+        state.update(_automaton=None, _messages={}, _entries=None, _regex_entries=None, _found={},
+                     _checklists=[None] * len(self._checklists))
+        return state
+
+    def _checklist(self, number: int) -> Checklist:
+        checklist = self._checklists[number]
+        if checklist is None:
+            checklist = self._checklists[number] = pickle.loads(self._packed[number])
+        return checklist
+
+    def entry(self, index: int) -> Entry:
+        """Entry ``index`` of :attr:`entries` (reading back only its checklist)."""
+        if self._entries is not None:
+            return self._entries[index]
+        found = self._found.get(index)
+        if found is None:
+            number = bisect_right(self._starts, index) - 1
+            found = self._found[index] = self._checklist(number).entries[index - self._starts[number]]
+        return found
+
+    @property
+    def checklists(self) -> list[Checklist]:
+        """The loaded checklists, in load order."""
+        return [self._checklist(n) for n in range(len(self._checklists))]
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry of every loaded checklist, in load order."""
+        if self._entries is None:
+            self._entries = [e for c in self.checklists for e in c.entries]
+        return self._entries
+
+    @property
+    def regex_entries(self) -> list[tuple[int, Entry]]:
+        """(index, entry) of every entry with a ``pattern`` (but consistency sets)."""
+        if self._regex_entries is None:
+            self._regex_entries = [(i, self.entry(i)) for i in self._regex_indexes]
+        return self._regex_entries
+
+    @property
+    def automaton(self) -> Any:
+        """The Aho-Corasick automaton over every key as UTF-16 code units (None when no keys)."""
+        if self._automaton is None and self.keys:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                [_code_units(key)[0] for key in self.keys],
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        return self._automaton
 
     def codes(self) -> dict[str, list[Entry]]:
         """Every code the loaded entries report → its entries."""
@@ -351,28 +768,56 @@ class ChecklistSet:
         return dict(sorted(out.items()))
 
     def _regex_hits(self, text: str, date: _dt.date, hits: list[Hit], ok,
-                    lines: dict[int, set[int]]) -> list[Entry]:
+                    found_at: dict[int, list[int]]) -> list[Entry]:
         """Append the hits of every selected regex entry; return the entries that timed out.
 
         An entry whose pattern requires a literal (see :func:`required_literals`) is searched
-        only in the paragraphs where the automaton saw one; others search the whole text.
+        only in the paragraphs where the automaton saw one (``found_at``: key → starts); one
+        whose pattern is :func:`paragraph_local` in those paragraphs joined, in one call.
+        Others search the whole text.
         """
         timed_out: list[Entry] = []
         for index, entry in self.regex_entries:
             if not ok(index):
                 continue
             try:
-                if index in self.triggered:
-                    starts = lines.get(index)
-                    if not starts:
+                keys = self.triggers.get(index)
+                if keys is not None:
+                    if len(keys) == 1:
+                        positions = found_at.get(keys[0])
+                    else:
+                        positions = []
+                        for k in keys:
+                            if k in found_at:
+                                positions += found_at[k]
+                        positions.sort()
+                    if not positions:
+                        continue
+                    spans = _paragraphs(text, positions)
+                    if index in self.paragraph_local:
+                        found = _search_paragraphs(entry, text, spans)
+                        if index in self.simple:
+                            # No context, unless or dates: every match is a hit (as accept() says).
+                            for start, end, m in found:
+                                right = entry.right
+                                if right is not None:
+                                    try:
+                                        right = m.expand(right)
+                                    except (regex.error, IndexError):
+                                        pass
+                                hits.append(Hit(entry, start, end, _format(entry, text[start:end], right), right))
+                            continue
+                        for start, end, m in found:
+                            hit = accept(entry, text, start, end, date, m)
+                            if hit is not None:
+                                hits.append(hit)
                         continue
                     # A search costs ~6 µs to start and ~4 ns a character: search paragraph by
                     # paragraph only while that is cheaper than one pass over the whole text.
-                    if len(starts) * 1500 < len(text):
+                    if len(spans) * 1500 < len(text):
                         matches = []
-                        for line_start in sorted(starts):
-                            line_end = text.find("\n", line_start)
-                            matches.extend(_search(entry, text, line_start, len(text) if line_end == -1 else line_end))
+                        for start, end in spans:
+                            matches.extend(_search(entry, text, start, end))
                     else:
                         matches = _search(entry, text)
                 else:
@@ -390,7 +835,7 @@ class ChecklistSet:
 
         ``wanted(code) -> bool`` skips entries whose code is not selected.
         """
-        entries = self.entries
+        entry_at, codes = self.entry, self.entry_codes
         positions: dict[int, dict[str, list[int]]] = {}
         ok_cache: dict[int, bool] = {}
 
@@ -398,36 +843,46 @@ class ChecklistSet:
             if wanted is None:
                 return True
             if index not in ok_cache:
-                ok_cache[index] = wanted(entries[index].code)
+                ok_cache[index] = wanted(codes[index])
             return ok_cache[index]
 
         plain: list[Hit] = []
-        slow: list[Entry] = []            # entries whose context regex timed out
-        lines: dict[int, set[int]] = {}   # regex entry → starts of the paragraphs with a trigger
-        if self.automaton is not None:
-            rfind = text.rfind
+        slow: list[Entry] = []                 # entries whose context regex timed out
+        found_at: dict[int, list[int]] = {}    # trigger key → where it starts
+        automaton = self.automaton
+        if automaton is not None:
+            keys, key_entries, trigger_keys = self.keys, self.key_entries, self.trigger_keys
+            simple, messages = self.simple, self._messages
             units, exact = _code_units(text)
-            for unit_end, (length, indexes, triggers, key) in self.automaton.iter(units):
-                if not unit_end & 1:
+            for k, unit_start, unit_end in automaton.find_matches_as_indexes(units, overlapping=True):
+                if unit_start & 1:
                     continue  # a match that starts in the middle of a character
-                end = unit_end // 2
-                start = end - length + 1
-                if not exact and text[start:end + 1] != key:
+                start, end = unit_start >> 1, unit_end >> 1
+                if not exact and text[start:end] != keys[k]:
                     continue
-                if triggers:
-                    line_start = rfind("\n", 0, start) + 1
-                    for index in triggers:
-                        lines.setdefault(index, set()).add(line_start)
+                if k in trigger_keys:
+                    if k in found_at:
+                        found_at[k].append(start)
+                    else:
+                        found_at[k] = [start]
                 found = None
-                for index in indexes:
-                    entry = entries[index]
+                for index in key_entries[k]:
+                    if index in simple:
+                        if found is None and ok(index):
+                            message = messages.get((index, k))
+                            entry = entry_at(index)
+                            if message is None:
+                                message = messages[index, k] = _format(entry, keys[k], entry.right)
+                            found = Hit(entry, start, end, message, entry.right)
+                        continue
+                    entry = entry_at(index)
                     if entry.type == "consistency":
                         if ok(index):
-                            positions.setdefault(index, {}).setdefault(text[start:end + 1], []).append(start)
+                            positions.setdefault(index, {}).setdefault(keys[k], []).append(start)
                         continue
                     if found is None and ok(index) and entry not in slow:
                         try:
-                            found = accept(entry, text, start, end + 1, date)
+                            found = accept(entry, text, start, end, date)
                         except RegexTimeout:
                             slow.append(entry)
                 if found is not None:
@@ -435,9 +890,9 @@ class ChecklistSet:
         # Regex hits go first so that, between equally long matches, a pattern (which encodes
         # its context) beats a plain text.
         hits: list[Hit] = []
-        timed_out = slow + [e for e in self._regex_hits(text, date, hits, ok, lines) if e not in slow]
+        timed_out = slow + [e for e in self._regex_hits(text, date, hits, ok, found_at) if e not in slow]
         hits = select_longest(hits + plain)
         for index, found_positions in positions.items():
-            hits.extend(consistency_hits(entries[index], text, found_positions))
+            hits.extend(consistency_hits(entry_at(index), text, found_positions))
         hits.sort(key=lambda h: (h.start, h.end))
         return hits, timed_out

@@ -24,9 +24,13 @@ def checklists(ctx: CheckContext) -> ChecklistSet:
         ChecklistError: a malformed checklist (file:line).
     """
     if "checklists" not in ctx.cache:
-        paths = tuple(getattr(ctx.options, "checklists", ()) or ())
-        ctx.cache["checklists"] = load_checklists(paths)
+        ctx.cache["checklists"] = checklists_for(ctx.options)
     return ctx.cache["checklists"]
+
+
+def checklists_for(options: Any) -> ChecklistSet:
+    """The bundled checklists plus those ``options`` name (see :func:`checklists`)."""
+    return load_checklists(tuple(getattr(options, "checklists", ()) or ()))
 
 
 def date_info(ctx: CheckContext) -> ReportDate:

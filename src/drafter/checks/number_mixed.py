@@ -29,10 +29,16 @@ RULES = [
 
 _D = "0-9０-９"
 _CN = "〇零一二三四五六七八九两"
-# A run of digits and numeral characters that contains both an Arabic digit and a Chinese
-# numeral or 千/百/十 (a leading character class keeps the scan fast).
-_RUN = re_compile(rf"[{_D}{_CN}十百千万亿](?:[{_D}{_CN}十百千万亿]|[.．](?=[{_D}]))*")
-_HAS_ARABIC = re_compile(rf"[{_D}]")
+# A run of digits and numeral characters (a leading character class keeps the scan fast) that
+# holds both an Arabic digit and a Chinese numeral or 十/百/千/万/亿: from a digit, more digits (a
+# decimal point belongs to a run only before a digit) up to a numeral; from a numeral, more
+# numerals and at most a point up to a digit. A run without both never matches, not even from
+# inside it, so the runs found are whole: 二〇二〇, 万 and 2020 are skipped in the scan, not in
+# Python (all that 5.3 allows or forbids is in runs that mix).
+_RUN = re_compile(rf"[{_D}{_CN}十百千万亿]"
+                  rf"(?:(?<=[{_D}])(?=(?:[{_D}]|[.．](?=[{_D}]))*[{_CN}十百千万亿])"
+                  rf"|(?<=[{_CN}十百千万亿])(?=[{_CN}十百千万亿]*[.．]?[{_D}]))"
+                  rf"(?:[{_D}{_CN}十百千万亿]|[.．](?=[{_D}]))*")
 _HAS_CN_DIGIT = re_compile(rf"[{_CN}]")
 _LOW_UNIT_AFTER_ARABIC = re_compile(rf"[{_D}][十百千]")
 # 千米 千克 千瓦 千帕 千伏 千卡 千兆 百分点 百分比 百分之 十分 …: units and words, not numerals.
@@ -51,8 +57,6 @@ def check(ctx: CheckContext):
     for m in _RUN.finditer(text, body_start(ctx)):
         run = m.group().rstrip(".．")
         start, end = m.start(), m.start() + len(run)
-        if not _HAS_ARABIC.search(run):
-            continue
         # Trim a trailing unit word (3千米 is 3 kilometres) before judging.
         unit = _UNIT_WORD.search(text, start, end + 2)
         if unit and unit.start() < end:

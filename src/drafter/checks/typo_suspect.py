@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..diagnostics import Severity
 from ..typos import results
-from ..report.protected import detector_only_spans, overlaps
+from ..report.protected import detector_only_offsets, overlaps
 from ..typos.findings import NOT_LOOKED_INTO, REPORTED_WITHOUT_FIX
 from . import CheckContext, Rule
 from ._support import body_start, replace_fix
@@ -46,36 +46,48 @@ def check(ctx: CheckContext):
     low = float(settings.get("min_confidence", model["threshold"]))
     safe = float(settings.get("safe_confidence", model["safe_threshold"]))
     text = ctx.report.text
+    at = body_start(ctx)
+    body = text[at:] if at else text
     # The spans the detector must not look into, sorted by start; lines come in order, so one
     # pointer walks them (a 20 MB report has hundreds of thousands of lines and spans).
     protected = ctx.cache.get("protected", [])
-    frozen = [p for p in protected if p.kind in NOT_LOOKED_INTO]
-    lines = []
-    at = body_start(ctx)
-    first = 0
-    for line in text[at:].split("\n"):
-        start = at
-        at += len(line) + 1
+    frozen = [(p.start, p.end) for p in protected if p.kind in NOT_LOOKED_INTO]
+    # Names only the detector leaves alone (“XX有礼”, 央视): other checks may still fix them. None
+    # crosses a line end, so one pass over the body finds every line's (offsets in ``body``).
+    names = detector_only_offsets(body)
+    starts, paragraphs = [], []   # each non-blank line's offset; its text and protected spans
+    first = next_name = 0
+    n_frozen, n_names = len(frozen), len(names)
+    start = at
+    for line in body.split("\n"):
         end = start + len(line)
-        while first < len(frozen) and frozen[first].start < start and frozen[first].end <= start:
-            first += 1
-        if not line.strip():
+        if not line or line.isspace():   # (what ``not line.strip()`` says, without a copy)
+            start = end + 1
             continue
+        while first < n_frozen and frozen[first][0] < start and frozen[first][1] <= start:
+            first += 1
         spans = []
-        for i in range(first, len(frozen)):
-            p = frozen[i]
-            if p.start >= end:
-                break
-            if p.end > start:
-                spans.append((max(p.start, start) - start, min(p.end, end) - start))
-        # Names only the detector leaves alone (“XX有礼”, 央视): other checks may still fix them.
-        spans += ((s.start, s.end) for s in detector_only_spans(line))
-        lines.append((start, line, tuple(sorted(spans))))
+        i = first
+        while i < n_frozen and frozen[i][0] < end:
+            s, e = frozen[i]
+            if e > start:
+                spans.append(((s if s > start else start) - start, (e if e < end else end) - start))
+            i += 1
+        body_end = end - at
+        while next_name < n_names and names[next_name][0] < body_end:
+            s, e = names[next_name]
+            spans.append((s + at - start, e + at - start))
+            next_name += 1
+        if len(spans) > 1:
+            spans.sort()
+        starts.append(start)
+        paragraphs.append((line, tuple(spans)))
+        start = end + 1
     try:
-        found = results.find(((line, spans) for _, line, spans in lines), low)
+        found = results.find(paragraphs, low)
     except results.StatsMissing:
         return
-    for (start, line, _), suspects in zip(lines, found):
+    for start, (line, _), suspects in zip(starts, paragraphs, found):
         for s in suspects:
             a, b = start + s.start, start + s.end
             left = line[max(0, s.start - 1):s.start]
