@@ -215,12 +215,32 @@ def test_shipped_checklists_load_and_self_test():
     ("待补充?|待定|TODO", {"待补", "待定", "TODO"}),
     ("(?i)todo", None),
     (r"\p{Han}+待", None),
+    ("宣作{e<=1}", None),         # regex's fuzzy matching: 宣传 matches too, no literal is required
+    ("(?:部暑){e<=1}工作", None),
+    ("[[:alpha:]]待", None),      # a POSIX class the stdlib parser only warns about
 ])
 def test_required_literals(pattern, literals):
     from drafter.checklists.matching import required_literals
 
     found = required_literals(pattern)
     assert (set(found) if found else None) == literals
+
+
+def test_a_fuzzy_regex_entry_is_searched(tmp_path):
+    """``regex``'s fuzzy syntax is not literal text: the entry finds the slips it names."""
+    from datetime import date
+
+    from drafter.checklists.cache import load_checklists
+
+    path = tmp_path / "fuzzy.yaml"
+    path.write_text("version: 1\nname: fuzzy\nsource: test\nentries:\n  - id: bushu\n    type: existence\n"
+                    "    code: typo.word\n    severity: warning\n    pattern: \"(?:部暑){e<=1}工作\"\n"
+                    "    message: 疑为“部署工作”\n", encoding="utf-8")
+    loaded = load_checklists((str(path),))
+    hits, _ = loaded.match("认真落实部暑工作要求，做好部属工作。", date(2020, 7, 10))
+    spans = [(h.start, h.end) for h in hits if h.entry.id == "bushu"]
+    assert any(start <= 4 and end >= 8 for start, end in spans)      # 部暑工作 (fuzzy: ±1 character)
+    assert any(start <= 13 and end >= 17 for start, end in spans)    # 部属工作
 
 
 def test_prefiltered_matching_equals_a_full_scan(seed_text):

@@ -222,13 +222,11 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """A set of literal strings at least one of which occurs (in the same paragraph) wherever
     ``pattern`` matches, or None when none can be derived (then the pattern scans everything).
 
-    Only the stdlib-compatible subset is analysed; anything else (``\\p{Han}``, flags, …) gives None.
+    Only the stdlib-compatible subset is analysed (:func:`_stdlib_parse`); anything else
+    (``\\p{Han}``, fuzzy ``{e<=1}``, …) gives None.
     """
-    try:
-        parsed = _sre_parse.parse(pattern)
-    except Exception:
-        return None
-    if parsed.state.flags & _C.SRE_FLAG_IGNORECASE:
+    parsed = _stdlib_parse(pattern)
+    if parsed is None or parsed.state.flags & _C.SRE_FLAG_IGNORECASE:
         return None
     found = _required(list(parsed))
     if not found or any(not s for s in found) or len(found) > _MAX_ALTERNATIVES:
@@ -478,6 +476,17 @@ def paragraph_local(pattern: str) -> bool:
     warns about (``\\p{Han}``, POSIX classes, set operations) or a literal ``{`` (``regex``
     reads ``{e<=1}`` as fuzzy matching) gives False.
     """
+    parsed = _stdlib_parse(pattern)
+    if parsed is None:
+        return False
+    return _stays_in_line(list(parsed), bool(parsed.state.flags & _C.SRE_FLAG_DOTALL))
+
+
+def _stdlib_parse(pattern: str):
+    """The stdlib parser's reading of ``pattern`` where it reads it as ``regex`` (V0) does, else
+    None: a pattern it refuses or warns about (``\\p{Han}``, POSIX classes, set operations), or one
+    with a literal ``{`` outside a set, which ``regex`` may read as fuzzy matching (``宣作{e<=1}``
+    matches 宣传 too, so neither 宣作 nor the text “宣作{e<=1}” need occur)."""
     import warnings
 
     try:
@@ -485,8 +494,18 @@ def paragraph_local(pattern: str) -> bool:
             warnings.simplefilter("error")
             parsed = _sre_parse.parse(pattern)
     except Exception:
-        return False
-    return _stays_in_line(list(parsed), bool(parsed.state.flags & _C.SRE_FLAG_DOTALL))
+        return None
+    return None if _literal_brace(parsed) else parsed
+
+
+def _literal_brace(node) -> bool:
+    """Whether a parsed pattern (or a part of one) holds a literal ``{`` outside a set."""
+    if isinstance(node, _sre_parse.SubPattern):
+        return any((op is _C.LITERAL and av == 0x7B) or (op is not _C.IN and _literal_brace(av))
+                   for op, av in node)
+    if isinstance(node, (list, tuple)):
+        return any(_literal_brace(part) for part in node)
+    return False
 
 
 def _set_has_newline(items: list) -> bool:
