@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any, Callable, Iterable
 
 from ..diagnostics import Diagnostic, Severity
-from ..report.model import Report
+from ..report.model import Report, Span
 from ..outlines.definition import Outline
 from ..outlines.matching import OutlineMatch
 
@@ -58,17 +58,37 @@ class CheckContext:
                    severity: Severity | str | None = None, **kwargs: Any) -> Diagnostic:
         """Build a diagnostic at offsets ``[start, end)``; severity defaults to the rule's,
         and the part/section default to where ``start`` falls in the outline."""
-        if isinstance(severity, Severity):
+        # A long report's checks build thousands: the rule's severity remembered by code, the
+        # position found with one search, no keywords where the check passes none.
+        if severity is None:
+            sev = _SEVERITY_BY_CODE.get(code) or _rule_severity(code)
+        elif isinstance(severity, Severity):
             sev = severity
-        elif severity is not None:
-            sev = _SEVERITY_OF.get(severity) or Severity(severity)
         else:
-            rule = rule_for(code)
-            sev = rule.severity if rule else Severity.WARNING
+            sev = _SEVERITY_OF.get(severity) or Severity(severity)
+        report = self.report
+        span = Span.of(report.index, start, end)
+        if not kwargs:
+            part, section = self.match.locate(start)
+            return Diagnostic(code, sev, message, span, report.source.text[start:end], None, None, part, section)
         if "part" not in kwargs and "section" not in kwargs:
             kwargs["part"], kwargs["section"] = self.match.locate(start)
-        return Diagnostic(code=code, severity=sev, message=message, span=self.report.span(start, end),
-                          text=self.report.text[start:end], **kwargs)
+        return Diagnostic(code=code, severity=sev, message=message, span=span, text=report.source.text[start:end],
+                          **kwargs)
+
+
+#: Rule code → its severity (the rules never change within a run).
+_SEVERITY_BY_CODE: dict[str, Severity] = {}
+
+
+def _rule_severity(code: str) -> Severity:
+    """The severity of ``code``'s rule, WARNING for a code of no rule (a checklist's)."""
+    try:
+        return _SEVERITY_BY_CODE[code]
+    except KeyError:
+        rule = rule_for(code)
+        sev = _SEVERITY_BY_CODE[code] = rule.severity if rule else Severity.WARNING
+        return sev
 
 
 @dataclass(frozen=True)

@@ -171,20 +171,28 @@ class OutlineMatch:
 
     def locate(self, offset: int) -> tuple[str | None, str | None]:
         """(part id, area id) of the text at ``offset``; None where it is outside them.
-        (Every diagnostic asks: a binary search over each part's units, not a scan.)"""
-        for pm in self.parts:
-            if pm.found and pm.start <= offset < pm.end:
-                for units in (pm.sub_units, pm.units):
-                    unit = _unit_at(units, offset)
+        (Every diagnostic asks: a binary search over each part's units, not a scan. The units'
+        starts are listed on the first call: a match is asked once it is complete.)"""
+        tables = self.__dict__.get("_locate_tables")   # not a field: no part of what a match says
+        if tables is None:
+            tables = self.__dict__["_locate_tables"] = [
+                (pm.start, pm.end, pm.part.id, [([u.start for u in units], units)
+                                                for units in (pm.sub_units, pm.units)])
+                for pm in self.parts if pm.found]
+        for start, end, part_id, unit_lists in tables:
+            if start <= offset < end:
+                for starts, units in unit_lists:
+                    unit = _unit_at(units, offset, starts)
                     if unit is not None:
-                        return pm.part.id, unit.area
-                return pm.part.id, None
+                        return part_id, unit.area
+                return part_id, None
         return None, None
 
 
-def _unit_at(units: list[Unit], offset: int) -> Unit | None:
-    """The unit of ``units`` (in text order, not overlapping) that contains ``offset``."""
-    i = bisect_right(units, offset, key=lambda u: u.start) - 1
+def _unit_at(units: list[Unit], offset: int, starts: list[int]) -> Unit | None:
+    """The unit of ``units`` (in text order, not overlapping; ``starts`` their starts) that
+    contains ``offset``."""
+    i = bisect_right(starts, offset) - 1
     if i >= 0 and units[i].start <= offset < units[i].end:
         return units[i]
     # Units are in text order but a unit's end may run past the next's start (an item's end is

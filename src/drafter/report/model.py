@@ -43,15 +43,19 @@ class Span:
     @classmethod
     def in_line(cls, line: int, line_start: int, start: int, end: int) -> "Span":
         """Make a span that lies within one line (no lookup needed): offsets and that line's start."""
-        return made(cls, start=start, end=end, line=line, column=start - line_start + 1, end_line=line,
-                    end_column=end - line_start + 1)
+        span = _new(cls)   # as made() does, without packing the fields as keywords
+        span.__dict__.update({"start": start, "end": end, "line": line, "column": start - line_start + 1,
+                              "end_line": line, "end_column": end - line_start + 1})
+        return span
 
     @classmethod
     def of(cls, index: LineIndex, start: int, end: int) -> "Span":
         """Make a span from offsets, using ``index`` for lines and columns."""
-        line, column = index.position(start)
-        end_line, end_column = index.position(end)
-        return made(cls, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+        line, column, end_line, end_column = index.positions(start, end)
+        span = _new(cls)
+        span.__dict__.update({"start": start, "end": end, "line": line, "column": column, "end_line": end_line,
+                              "end_column": end_column})
+        return span
 
 
 @dataclass

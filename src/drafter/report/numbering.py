@@ -111,31 +111,68 @@ def standard_marker(level: int, number: int) -> str:
     return f"（{number}）"
 
 
+#: The patterns of :data:`_MARKERS` that can match at a character, in their order: a mark opens
+#: with a numeral, a bracket or a circled numeral, so most lines (every paragraph is asked) need
+#: no pattern tried at all.
+_MARKERS_AT: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+_OPENINGS = ("一二三四五六七八九十百零〇两", "（(", _CIRCLED_PAREN, "（(", "0123456789０１２３４５６７８９")
+for _marker, _opening in zip(_MARKERS, _OPENINGS, strict=True):
+    for _ch in _opening:
+        _MARKERS_AT.setdefault(_ch, []).append(_marker)
+del _marker, _opening, _ch
+#: Every character a numbering mark can open with.
+MARKER_OPENINGS = frozenset(_MARKERS_AT)
+#: (pattern, mark as written) → its Marker, or None for a mark numbered zero. A mark's reading
+#: depends on its text alone, and a report writes the same few dozen marks again and again.
+_READ: dict[tuple[re.Pattern[str], str], "Marker | None"] = {}
+_READ_MAX = 4096
+
+
 def match_marker(text: str, pos: int = 0) -> Marker | None:
     """Parse a numbering mark at ``text[pos:]``; None when there is none."""
-    for pattern, level in _MARKERS:
+    if 0 <= pos < len(text):
+        patterns = _MARKERS_AT.get(text[pos])
+        if patterns is None:
+            return None
+    else:
+        patterns = _MARKERS
+    for pattern, level in patterns:
         m = pattern.match(text, pos)
         if not m:
             continue
-        if level == 2 and len(m.groups()) == 1:
-            number = _CIRCLED_PAREN.index(m.group(1)) + 1
-            style = "circled"
-        elif level in (2, 4):
-            number = cn_to_int(m.group(2)) if level == 2 else int(m.group(2).translate(_FULLWIDTH_DIGITS))
-            style = "standard" if (m.group(1), m.group(3)) == ("（", "）") else "half-width-brackets"
-        else:
-            number = cn_to_int(m.group(1)) if level == 1 else int(m.group(1).translate(_FULLWIDTH_DIGITS))
-            sep = m.group(2)
-            if level == 1:
-                style = "standard" if sep == "、" else "dot-after-chinese"
-            else:
-                style = "standard" if sep == "." else ("fullwidth-dot" if sep == "．" else "dun-after-digit")
-            if level == 3 and not m.group(1).isascii():
-                style = "fullwidth-digits"
-        if number is None or number == 0:
-            continue
-        return Marker(level, number, m.group(0), style, standard_marker(level, number))
+        key = (pattern, m.group(0))
+        try:
+            marker = _READ[key]
+        except KeyError:
+            if len(_READ) >= _READ_MAX:
+                _READ.clear()
+            marker = _READ[key] = _read_marker(m, level)
+        if marker is not None:
+            return marker
     return None
+
+
+def _read_marker(m: re.Match[str], level: int) -> Marker | None:
+    """The Marker a match of a pattern of :data:`_MARKERS` at ``level`` reads, or None when its
+    number is zero or unreadable."""
+    if level == 2 and len(m.groups()) == 1:
+        number = _CIRCLED_PAREN.index(m.group(1)) + 1
+        style = "circled"
+    elif level in (2, 4):
+        number = cn_to_int(m.group(2)) if level == 2 else int(m.group(2).translate(_FULLWIDTH_DIGITS))
+        style = "standard" if (m.group(1), m.group(3)) == ("（", "）") else "half-width-brackets"
+    else:
+        number = cn_to_int(m.group(1)) if level == 1 else int(m.group(1).translate(_FULLWIDTH_DIGITS))
+        sep = m.group(2)
+        if level == 1:
+            style = "standard" if sep == "、" else "dot-after-chinese"
+        else:
+            style = "standard" if sep == "." else ("fullwidth-dot" if sep == "．" else "dun-after-digit")
+        if level == 3 and not m.group(1).isascii():
+            style = "fullwidth-digits"
+    if number is None or number == 0:
+        return None
+    return Marker(level, number, m.group(0), style, standard_marker(level, number))
 
 
 # 一是 … 二是 …: at the start of a paragraph or after a sentence or clause ends (the caller
@@ -146,7 +183,17 @@ ITEM_BEFORE = frozenset("。；！？：，;:!?”）") | frozenset(" \t\u3000")
 
 def item_number(marker_text: str) -> int | None:
     """Number of an item mark such as 三是."""
-    return cn_to_int(marker_text[:-1])
+    try:
+        return _ITEM_NUMBERS[marker_text]
+    except KeyError:
+        if len(_ITEM_NUMBERS) >= _READ_MAX:
+            _ITEM_NUMBERS.clear()
+        number = _ITEM_NUMBERS[marker_text] = cn_to_int(marker_text[:-1])
+        return number
+
+
+#: Item mark → its number: the few marks a report writes (一是 … 十是), read once.
+_ITEM_NUMBERS: dict[str, int | None] = {}
 
 
 def with_number(marker_text: str, level: int, number: int) -> str:

@@ -13,6 +13,7 @@ SARIF's ``partialFingerprints`` all use these.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 try:  # the built-in module: hashlib would also load OpenSSL at every start (same digests)
@@ -67,11 +68,33 @@ def _after(text: str, end: int, width: int) -> str:
 
 def base_fingerprint(diagnostic: Diagnostic, text: str) -> str:
     """The fingerprint of one finding before duplicates are numbered: 16 hex digits."""
-    before, after = near_context(text, diagnostic.span.start, diagnostic.span.end)
-    flagged = "".join(diagnostic.text.split())
-    key = "\x1f".join((str(FINGERPRINT_VERSION), diagnostic.code, flagged, before, after,
+    return _base(diagnostic, text, len(text))
+
+
+_PREFIX = f"{FINGERPRINT_VERSION}\x1f"
+#: Any whitespace (what ``str.split()`` splits at: ``re``'s ``\s`` is the same set).
+_SPACE = re.compile(r"\s").search
+
+
+def _base(diagnostic: Diagnostic, text: str, length: int) -> str:
+    """:func:`base_fingerprint`, the context read here rather than through :func:`near_context`:
+    where the ``CONTEXT`` characters on a side hold no space (nearly always), they are that
+    side's context; else its first window, as :func:`_before`/:func:`_after` read it."""
+    span = diagnostic.span
+    start, end = span.start, span.end
+    low = start - CONTEXT
+    if low >= 0 and not _SPACE(text, low, start):
+        before = text[low:start]
+    else:
+        before = _before(text, start, CONTEXT)
+    high = end + CONTEXT
+    if high <= length and not _SPACE(text, end, high):
+        after = text[end:high]
+    else:
+        after = _after(text, end, CONTEXT)
+    key = "\x1f".join((diagnostic.code, "".join(diagnostic.text.split()), before, after,
                        diagnostic.part or "", diagnostic.section or ""))
-    return blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return blake2b((_PREFIX + key).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str,
@@ -80,9 +103,10 @@ def assign_fingerprints(diagnostics: Iterable[Diagnostic], text: str,
     ``known``: id → (diagnostic, its base fingerprint) already computed (an incremental
     analysis's reused findings, whose line, code, text and area did not change)."""
     seen: dict[str, int] = {}
+    length = len(text)
     for diagnostic in diagnostics:
         hit = known.get(id(diagnostic)) if known else None
-        base = hit[1] if hit is not None and hit[0] is diagnostic else base_fingerprint(diagnostic, text)
+        base = hit[1] if hit is not None and hit[0] is diagnostic else _base(diagnostic, text, length)
         count = seen.get(base, 0) + 1
         seen[base] = count
         diagnostic.fingerprint = base if count == 1 else f"{base}-{count}"
