@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from .checks import CheckContext, all_checks, code_selected
-from .checks._forked import Background, run_checks as run_forked, worth_forking
+from .checks._forked import Background, can_fork, run_checks as run_forked, worth_forking
 from .checks._support import checklists, checklists_for
 from .config import options_for
 from .diagnostics import Diagnostic, Edit, Severity, apply_edits
@@ -381,9 +381,8 @@ def _check_or_error(path: str, options: CheckOptions | None, cores: int = 1):
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether worker processes may be forked (without importing multiprocessing to ask)."""
+    return can_fork()
 
 
 def _ignore_interrupts() -> None:

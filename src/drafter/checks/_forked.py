@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 import sys
 from collections.abc import Callable
 from itertools import islice
@@ -38,6 +37,21 @@ def can_fork() -> bool:
     """Whether this platform forks cheaply and safely (POSIX, not macOS, whose system libraries
     may not survive a fork)."""
     return hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def _stop(pid: int) -> None:
+    """Kill a worker whose answer is not wanted and reap it."""
+    import signal
+
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl+C to the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def worth_forking(characters: int, cores: int) -> bool:
@@ -74,8 +88,7 @@ def run_checks(checks: list[Check], ctx: CheckContext, cap: int, cores: int) -> 
         os.close(queue_read)
         for pid, reply_read in workers:  # interrupted: stop the workers
             os.close(reply_read)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _stop(pid)
     return [done[n] if n in done else list(islice(checks[n].run(ctx), cap)) for n in range(len(checks))]
 
 
@@ -92,7 +105,7 @@ def _work(checks: list[Check], ctx: CheckContext, cap: int, queue: int, reply: i
     """A worker's life: run the checks it takes, write their diagnostics to ``reply``, exit."""
     status = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+        _ignore_interrupts()
         data = pickle.dumps(_take_and_run(checks, ctx, cap, queue), pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:
@@ -139,8 +152,7 @@ class Background:
             pid, read = self.worker
             self.worker = None
             os.close(read)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _stop(pid)
 
     __del__ = close
 
@@ -149,7 +161,7 @@ def _answer(function: Callable[..., Any], args: tuple, reply: int) -> None:
     """A background worker's life: compute, write the pickled answer to ``reply``, exit."""
     status = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _ignore_interrupts()
         data = pickle.dumps({"value": function(*args)}, pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:
