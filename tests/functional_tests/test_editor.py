@@ -175,6 +175,24 @@ async def test_quitting_with_unsaved_changes_asks_first(seed_copy):
     assert seed_copy.read_bytes() == SEED.read_bytes()
 
 
+async def test_the_arrow_keys_move_between_the_answers_of_the_quit_question(seed_copy):
+    app = make_app(str(seed_copy))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.focused.id == "choice-save"
+        await pilot.press("right")
+        assert app.focused.id == "choice-discard"
+        await pilot.press("right", "left")
+        assert app.focused.id == "choice-discard"
+        await pilot.press("enter")  # 不保存，退出
+        await pilot.pause()
+        assert not app.is_running
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+
+
 async def test_quitting_without_changes_does_not_ask():
     app = make_app(str(SEED))
     async with app.run_test(size=SIZE) as pilot:

@@ -15,7 +15,10 @@ from ..widgets.line_breaking import ChineseText
 class ChoiceScreen(ModalScreen[str]):
     """Ask ``question``; dismiss with the id of the chosen answer (``cancel`` on Escape)."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "取消")]
+    #: ← and → move between the answers, as in a desktop dialog (Tab still works).
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "取消"),
+                Binding("left", "app.focus_previous", show=False),
+                Binding("right", "app.focus_next", show=False)]
 
     def __init__(self, question: str, choices: list[tuple[str, str]], detail: str | None = None) -> None:
         super().__init__()
