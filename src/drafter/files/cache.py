@@ -53,6 +53,48 @@ def cache_folder(kind: str) -> Path | None:
     return root / kind if root is not None else None
 
 
+def interpreter_file(folder: str, stem: str, key: tuple, suffix: str) -> str | None:
+    """A cache file for what only the exact interpreter that wrote it may read back (compiled
+    code): its name carries a hash of ``key`` (the Python version, the bytecode's magic number…).
+    None when caching is off."""
+    root = cache_root()
+    if root is None:
+        return None
+    tag = blake2b(repr(key).encode(), digest_size=8).hexdigest()
+    return os.path.join(root, folder, f"{stem}-{tag}{suffix}")
+
+
+def read_table(path: str | None, loads: Callable[[bytes], Any]) -> dict:
+    """The dict :func:`write_table` stored in ``path``; empty when there is none, or it is
+    unreadable or corrupt (the caller then compiles afresh)."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            loaded = loads(handle.read())   # one read: load(handle) reads item by item
+    except Exception:  # noqa: BLE001 — missing, unreadable or corrupt: nothing cached
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def write_table(path: str | None, old: dict | None, new: dict, dumps: Callable[[dict], bytes],
+                max_entries: int) -> None:
+    """Write ``new`` beside ``old`` to ``path``, atomically; a table that would grow past
+    ``max_entries`` starts afresh (entries of older drafter versions go). Errors are ignored: the
+    cache is an optimisation, and a read-only home must not break a check."""
+    if path is None or not new:
+        return
+    try:
+        from .save import atomic_write
+
+        table = dict(old or {}) if len(old or {}) + len(new) <= max_entries else {}
+        table.update(new)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        atomic_write(path, dumps(table))
+    except Exception:  # noqa: BLE001, S110 — see above
+        pass
+
+
 def file_stamp(path: str) -> tuple[str, int, int]:
     """(absolute path, mtime in ns, size): what a cached result of ``path`` is keyed by.
 

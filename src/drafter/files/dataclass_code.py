@@ -17,7 +17,6 @@ caching off (``DRAFTER_NO_CACHE``) nothing is installed.
 from __future__ import annotations
 
 import builtins
-import os
 import sys
 from typing import Any
 
@@ -33,30 +32,20 @@ _FUTURE_FLAGS = 0               # the compiler flags of __future__ features (set
 def _cache_file(name: str) -> str | None:
     from importlib.util import MAGIC_NUMBER
 
-    from .cache import blake2b, cache_root
+    from .cache import interpreter_file
 
-    root = cache_root()
-    if root is None:
-        return None
-    tag = blake2b(repr((sys.version, sys.implementation.cache_tag, MAGIC_NUMBER)).encode(),
-                  digest_size=8).hexdigest()
-    return os.path.join(root, "code", f"dataclasses-{name}-{tag}.marshal")
+    return interpreter_file("code", f"dataclasses-{name}",
+                            (sys.version, sys.implementation.cache_tag, MAGIC_NUMBER), ".marshal")
 
 
 def _load() -> dict:
     global _table
     if _table is None:
-        _table = {}
-        try:
-            import marshal
+        import marshal
 
-            if _path is not None:
-                with open(_path, "rb") as handle:
-                    loaded = marshal.loads(handle.read())
-                if isinstance(loaded, dict):
-                    _table = loaded
-        except Exception:  # missing, unreadable or corrupt: compile as exec does
-            pass
+        from .cache import read_table
+
+        _table = read_table(_path, marshal.loads)  # missing or corrupt: compile as exec does
     return _table
 
 
@@ -87,20 +76,12 @@ _CodeType = type(_exec.__code__)
 
 def _save() -> None:
     """Write this run's new entries beside the old ones (atomically; errors ignored)."""
-    if not _new or _path is None:
-        return
-    try:
-        import marshal
+    import marshal
 
-        from .save import atomic_write
+    from .cache import write_table
 
-        table = dict(_table or {}) if len(_table or {}) + len(_new) <= _MAX_ENTRIES else {}
-        table.update(_new)
-        _new.clear()
-        os.makedirs(os.path.dirname(_path), exist_ok=True)
-        atomic_write(_path, marshal.dumps(table))
-    except Exception:  # the cache is an optimisation; a read-only home must not break checks
-        pass
+    write_table(_path, _table, _new, marshal.dumps, _MAX_ENTRIES)
+    _new.clear()
 
 
 def install(name: str) -> None:

@@ -21,7 +21,6 @@ characters is searched by ``re`` instead, which costs it well under a millisecon
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from typing import Any, Iterator
@@ -50,42 +49,27 @@ _regex_new: dict = {}
 
 
 def _cache_file() -> str | None:
-    from .cache import blake2b, cache_root
+    from .cache import interpreter_file
 
-    root = cache_root()
-    if root is None:
-        return None
-    tag = blake2b(repr((sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE)).encode(),
-                  digest_size=8).hexdigest()
-    return os.path.join(root, "patterns", f"re-{tag}.marshal")
+    return interpreter_file("patterns", "re", (sys.version, sys.implementation.cache_tag, _sre.MAGIC,
+                                               _sre.CODESIZE), ".marshal")
 
 
 def _load() -> dict:
     global _table
     if _table is None:
-        _table = {}
-        try:
-            import marshal
+        import marshal
 
-            path = _cache_file()
-            if path is not None:
-                with open(path, "rb") as handle:
-                    loaded = marshal.loads(handle.read())   # load(handle) reads item by item
-                if isinstance(loaded, dict):
-                    _table = loaded
-        except Exception:  # missing, unreadable or corrupt: compile as re does
-            pass
+        from .cache import read_table
+
+        _table = read_table(_cache_file(), marshal.loads)  # missing or corrupt: compile as re does
     return _table
 
 
 def _regex_cache_file(regex: Any) -> str | None:
-    from .cache import blake2b, cache_root
+    from .cache import interpreter_file
 
-    root = cache_root()
-    if root is None:
-        return None
-    tag = blake2b(repr((sys.version, regex.__version__)).encode(), digest_size=8).hexdigest()
-    return os.path.join(root, "patterns", f"regex-{tag}.pickle")
+    return interpreter_file("patterns", "regex", (sys.version, regex.__version__), ".pickle")
 
 
 def _load_regex(regex: Any) -> dict:
@@ -93,18 +77,11 @@ def _load_regex(regex: Any) -> dict:
     (``_regex.compile`` of the stored code), so loading one costs no parsing or compiling."""
     global _regex_table
     if _regex_table is None:
-        _regex_table = {}
-        try:
-            import pickle
+        import pickle
 
-            path = _regex_cache_file(regex)
-            if path is not None:
-                with open(path, "rb") as handle:
-                    loaded = pickle.loads(handle.read())
-                if isinstance(loaded, dict):
-                    _regex_table = loaded
-        except Exception:  # missing, unreadable or corrupt: compile afresh
-            pass
+        from .cache import read_table
+
+        _regex_table = read_table(_regex_cache_file(regex), pickle.loads)
     return _regex_table
 
 
@@ -124,23 +101,13 @@ _cacheable: bool | None = None
 
 def _save() -> None:
     """Write this run's new entries beside the old ones (atomically; errors ignored)."""
+    from .cache import write_table
+
     for new, old, path, dumps in ((_new, _table, lambda: _cache_file(), _marshal_dumps),
                                   (_regex_new, _regex_table, _regex_path, _pickle_dumps)):
-        if not new:
-            continue
-        try:
-            from .save import atomic_write
-
-            target = path()
-            if target is None:
-                continue
-            table = dict(old or {}) if len(old or {}) + len(new) <= _MAX_ENTRIES else {}
-            table.update(new)
+        if new:
+            write_table(path(), old, new, dumps, _MAX_ENTRIES)
             new.clear()
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            atomic_write(target, dumps(table))
-        except Exception:  # the cache is an optimisation; a read-only home must not break checks
-            pass
 
 
 def _marshal_dumps(table: dict) -> bytes:
