@@ -356,7 +356,7 @@ def check_many(paths: Iterable[str], options: CheckOptions | None = None, jobs: 
     start with the checks imported and the checklists and outline loaded. One or two files are
     checked here, a long one's checks shared among ``jobs`` processes.
     """
-    if jobs <= 1 or not _can_fork():
+    if jobs <= 1 or not can_fork():
         for path in paths:
             yield path, _check_or_error(path, options)
         return
@@ -378,11 +378,6 @@ def _check_or_error(path: str, options: CheckOptions | None, cores: int = 1):
         return check_path(path, options, cores)
     except DrafterError as exc:
         return exc
-
-
-def _can_fork() -> bool:
-    """Whether worker processes may be forked (without importing multiprocessing to ask)."""
-    return can_fork()
 
 
 def _ignore_interrupts() -> None:

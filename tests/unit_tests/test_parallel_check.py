@@ -8,13 +8,14 @@ import json
 
 import pytest
 
-from drafter.api import _can_fork, check_many
+from drafter.api import check_many
+from drafter.checks._forked import can_fork
 from drafter.cli import main
 from drafter.errors import DrafterError
 from drafter.files.resources import samples_dir
 
 SEED = (samples_dir() / "propaganda-dept-2020-h1-report.txt").read_text(encoding="utf-8")
-pytestmark = pytest.mark.skipif(not _can_fork(), reason="worker processes are forked")
+pytestmark = pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
 
 
 @pytest.fixture
