@@ -166,8 +166,10 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
         from .incremental import PARAGRAPH, Reuse, paragraph_memo, reuse_key
 
         memo = paragraph_memo(previous)
+    # A long text on idle CPUs: the protected text and then the checks are shared with workers.
+    forking = not incremental and cancelled is None and worth_forking(len(source.text), cores)
     background = None
-    if not incremental and cancelled is None and worth_forking(len(source.text), cores):
+    if forking:
         # The protected text needs only the text and the checklists' words: a worker finds it
         # while this process parses (the same spans, sooner).
         loaded = checklists_for(options)
@@ -189,7 +191,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     match.choice = choice
     ctx = CheckContext(report=report, outline=outline, match=match, options=options)
     ctx.cache["date"] = date
-    if background is not None:
+    if forking:
         ctx.cache["checklists"] = loaded
     words = options.protected + _checklist_protected(ctx)
     reuse = None
@@ -198,7 +200,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
                             previous, memo)
         protected = reuse.protected(words)
     else:
-        protected = background.result() if background is not None else protected_spans(report.text, words)
+        protected = background.result() if forking else protected_spans(report.text, words)
     ctx.cache["protected"] = protected
     diagnostics: list[Diagnostic] = []
     limit = options.max_diagnostics
@@ -206,9 +208,7 @@ def _analyze(source: SourceDocument, options: CheckOptions | None, outline: Outl
     select, ignore, ignored, overrides = options.select, options.ignore, options.ignored, options.severity
     checks = [check for check in all_checks() if check.dynamic or
               any(code_selected(r.code, select, ignore) for r in check.rules)]
-    forked = None
-    if reuse is None and cancelled is None and worth_forking(len(report.text), cores):
-        forked = run_forked(checks, ctx, 4 * limit + 1, cores)  # the loop below reads no further
+    forked = run_forked(checks, ctx, 4 * limit + 1, cores) if forking else None  # the loop reads no further
     selected: dict[str, bool] = {}  # code → whether it passes --select/--ignore (asked once a code)
     for number, check in enumerate(checks):
         if cancelled is not None and cancelled():
