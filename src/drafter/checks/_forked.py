@@ -120,52 +120,85 @@ def take_order(checks: list[Check]) -> list[int]:
 _FRAME = struct.Struct("<BI")
 
 
-class _CheckWorker:
-    """A forked worker taking check numbers from the queue; each check's diagnostics are sent
-    back as soon as it is done (pickled, framed), so this process loads them between its own
-    checks instead of after the last one."""
+class _Worker:
+    """A forked process running ``life(*args, reply)`` and then exiting: 0 when ``life`` returned,
+    1 when it raised. ``reply`` is the write end of a pipe this process reads as ``self.worker``
+    (pid, read end). :meth:`close` stops a worker whose answer is no longer wanted (the caller
+    stopped on an error)."""
 
-    def __init__(self, checks: list[Check], ctx: CheckContext, cap: int, queue: int) -> None:
-        for stream in (sys.stdout, sys.stderr):
+    def __init__(self, life: Callable[..., None], *args: Any) -> None:
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
             stream.flush()
         read, write = os.pipe()
         _widen(write)
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            _serve(checks, ctx, cap, queue, write)
+            status = 1
+            try:
+                _ignore_interrupts()
+                life(*args, write)
+                status = 0
+            except BaseException:  # noqa: BLE001 — the caller computes what was not delivered
+                status = 1
+            finally:
+                os._exit(status)
         os.close(write)
-        os.set_blocking(read, False)
         self.worker: tuple[int, int] | None = (pid, read)
+
+    def _wait(self) -> tuple[bytes, bool]:
+        """Everything the worker sent, read to its end, and whether it succeeded (only while
+        ``self.worker`` is set)."""
+        pid, read = self.worker  # type: ignore[misc]
+        self.worker = None
+        chunks = []
+        try:
+            os.set_blocking(read, True)
+            while chunk := os.read(read, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(read)
+            _, status = os.waitpid(pid, 0)
+        return b"".join(chunks), status == 0
+
+    def close(self) -> None:
+        """Stop the worker if it was not waited for."""
+        if self.worker is not None:
+            pid, read = self.worker
+            self.worker = None
+            os.close(read)
+            _stop(pid)
+
+    __del__ = close
+
+
+class _CheckWorker(_Worker):
+    """A worker taking check numbers from the queue; each check's diagnostics are sent back as
+    soon as it is done (pickled, framed), so this process loads them between its own checks
+    instead of after the last one."""
+
+    def __init__(self, checks: list[Check], ctx: CheckContext, cap: int, queue: int) -> None:
+        super().__init__(_serve, checks, ctx, cap, queue)
+        os.set_blocking(self.worker[1], False)
         self.received = bytearray()
 
     def collect(self, done: dict[int, list[Diagnostic]]) -> None:
         """Load into ``done`` every check's reply that has arrived, without waiting."""
         if self.worker is None:
             return
-        read = self.worker[1]
         try:
-            while chunk := os.read(read, 1 << 20):
+            while chunk := os.read(self.worker[1], 1 << 20):
                 self.received += chunk
         except BlockingIOError:
             pass
         self._load(done)
 
     def finish(self, done: dict[int, list[Diagnostic]]) -> None:
-        """Wait for the worker's end; load every reply it sent (a failed worker's complete
+        """Wait for the worker's end and load every reply it sent (a failed worker's complete
         replies are kept: each is one check's whole answer)."""
-        if self.worker is None:
-            return
-        pid, read = self.worker
-        self.worker = None
-        try:
-            os.set_blocking(read, True)
-            while chunk := os.read(read, 1 << 20):
-                self.received += chunk
-        finally:
-            os.close(read)
-            os.waitpid(pid, 0)
-        self._load(done)
+        if self.worker is not None:
+            self.received += self._wait()[0]
+            self._load(done)
 
     def _load(self, done: dict[int, list[Diagnostic]]) -> None:
         data, at = self.received, 0
@@ -181,32 +214,41 @@ class _CheckWorker:
             at = end
         del data[:at]
 
-    def close(self) -> None:
-        """Stop the worker if it was not waited for (the caller stopped on an error)."""
-        if self.worker is not None:
-            pid, read = self.worker
-            self.worker = None
-            os.close(read)
-            _stop(pid)
-
-    __del__ = close
-
 
 def _serve(checks: list[Check], ctx: CheckContext, cap: int, queue: int, reply: int) -> None:
     """A check worker's life: take numbers from ``queue`` until it is empty, write each check's
-    framed, pickled diagnostics to ``reply``, exit."""
-    status = 1
-    try:
-        _ignore_interrupts()
-        while taken := os.read(queue, 1):
-            n = taken[0]
-            data = dumps(list(islice(checks[n].run(ctx), cap)))
-            _write(reply, _FRAME.pack(n, len(data)) + data)
-        status = 0
-    except BaseException:  # noqa: BLE001 — run_checks runs here what the worker did not deliver
-        status = 1
-    finally:
-        os._exit(status)
+    framed, pickled diagnostics to ``reply``."""
+    while taken := os.read(queue, 1):
+        n = taken[0]
+        data = dumps(list(islice(checks[n].run(ctx), cap)))
+        _write(reply, _FRAME.pack(n, len(data)) + data)
+
+
+class Background(_Worker):
+    """``function(*args)`` computed by a forked worker while this process goes on.
+
+    :meth:`result` waits for the worker's answer; when the worker failed it computes the answer
+    here, so the result is always what ``function(*args)`` returns."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self.function, self.args = function, args
+        super().__init__(_answer, function, args)
+
+    def result(self) -> Any:
+        """``function(*args)``."""
+        if self.worker is not None:
+            data, succeeded = self._wait()
+            if succeeded:
+                try:
+                    return pickle.loads(data)
+                except Exception:  # noqa: BLE001 — a damaged reply: computed here
+                    pass
+        return self.function(*self.args)
+
+
+def _answer(function: Callable[..., Any], args: tuple, reply: int) -> None:
+    """A background worker's life: write ``function(*args)`` pickled to ``reply``."""
+    _write(reply, pickle.dumps(function(*args), pickle.HIGHEST_PROTOCOL))
 
 
 def dumps(diagnostics: list[Diagnostic]) -> bytes:
@@ -278,76 +320,3 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
     except (ImportError, OSError):
         pass
-
-
-class Background:
-    """``function(*args)`` computed by a forked worker while this process goes on.
-
-    :meth:`result` waits for the worker's answer; when the worker failed it computes the answer
-    here, so the result is always what ``function(*args)`` returns. :meth:`close` stops a worker
-    whose answer is no longer wanted (the caller stopped on an error)."""
-
-    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
-        self.function, self.args = function, args
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            _answer(function, args, write)
-        os.close(write)
-        self.worker: tuple[int, int] | None = (pid, read)
-
-    def result(self) -> Any:
-        """``function(*args)``."""
-        if self.worker is None:
-            return self.function(*self.args)
-        pid, read = self.worker
-        self.worker = None
-        answer = _reply(pid, read)
-        return answer["value"] if "value" in answer else self.function(*self.args)
-
-    def close(self) -> None:
-        """Stop the worker if its answer was not taken (also when the caller stopped on an error
-        and dropped this object)."""
-        if self.worker is not None:
-            pid, read = self.worker
-            self.worker = None
-            os.close(read)
-            _stop(pid)
-
-    __del__ = close
-
-
-def _answer(function: Callable[..., Any], args: tuple, reply: int) -> None:
-    """A background worker's life: compute, write the pickled answer to ``reply``, exit."""
-    status = 1
-    try:
-        _ignore_interrupts()
-        data = pickle.dumps({"value": function(*args)}, pickle.HIGHEST_PROTOCOL)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(reply, view):]
-        status = 0
-    except BaseException:  # noqa: BLE001 — result() computes what the worker did not deliver
-        status = 1
-    finally:
-        os._exit(status)
-
-
-def _reply(pid: int, reply: int) -> dict:
-    """A worker's pickled answer (an empty dict if it failed)."""
-    chunks = []
-    try:
-        while chunk := os.read(reply, 1 << 20):
-            chunks.append(chunk)
-    finally:
-        os.close(reply)
-        _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return {}
-    try:
-        return pickle.loads(b"".join(chunks))
-    except Exception:  # noqa: BLE001 — a damaged reply: result() computes the answer here
-        return {}
