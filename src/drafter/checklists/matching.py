@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import pickle
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
@@ -20,7 +19,7 @@ import regex
 
 from ..diagnostics import Edit, apply_edits
 from ..errors import ChecklistError
-from ..files.patterns import compile as re_compile
+from .automaton import KeyAutomata, code_units
 from .model import Checklist, Entry
 
 #: Seconds a regex entry may spend on one document before it is skipped with a diagnostic.
@@ -584,26 +583,6 @@ def _one_character(body) -> bool:
         return False
 
 
-# --------------------------------------------------------------------------- the automaton's alphabet
-
-_ASTRAL = re_compile("[\U00010000-\U0010FFFF]")
-
-
-def _code_units(text: str) -> tuple[bytes, bool]:
-    """``text`` as UTF-16 (little-endian) code units, and whether that is exact (no astral
-    character had to be replaced).
-
-    Over UTF-16 every character is two bytes, so a match's offsets halve to character offsets
-    with no lookup; astral characters become U+FFFD so that this stays true, and matches over
-    them are verified against the original text.
-    """
-    data = text.encode("utf-16-le", "surrogatepass")
-    exact = len(data) == 2 * len(text)
-    if not exact:
-        data = _ASTRAL.sub("\ufffd", text).encode("utf-16-le", "surrogatepass")
-    return data, exact
-
-
 def _paragraphs(text: str, positions: list[int]) -> list[tuple[int, int]]:
     """The paragraphs ``[start, end)`` (end at the line feed) holding ``positions`` (sorted)."""
     spans: list[tuple[int, int]] = []
@@ -718,18 +697,19 @@ class ChecklistSet:
         self.simple = frozenset(i for i, e in enumerate(self.entries)
                                 if e.type not in ("consistency", "formulation") and e.context is None
                                 and not e.unless and e.valid_from is None and e.valid_until is None)
-        self._automaton: Any = None
+        #: the Aho-Corasick automata over :attr:`keys` (their code units are pickled with the set)
+        self.automata = KeyAutomata(keys)
         self._messages: dict[tuple[int, int], str] = {}
         self._found: dict[int, Entry] = {}      # entries read back one by one (see entry())
 
     def __getstate__(self) -> dict:
-        # The automaton is not picklable; it is rebuilt (a few milliseconds) on first use. Each
+        # The automata are not picklable; they are rebuilt (see KeyAutomata) on first use. Each
         # checklist is pickled on its own and read back when one of its entries is first needed:
         # a run whose text hits nothing of a 2,000-entry user checklist never builds its entries.
         if self._packed is None:
             self._packed = [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in self._checklists]
         state = dict(self.__dict__)
-        state.update(_automaton=None, _messages={}, _entries=None, _regex_entries=None, _found={},
+        state.update(_messages={}, _entries=None, _regex_entries=None, _found={},
                      _checklists=[None] * len(self._checklists))
         return state
 
@@ -771,13 +751,7 @@ class ChecklistSet:
     @property
     def automaton(self) -> Any:
         """The Aho-Corasick automaton over every key as UTF-16 code units (None when no keys)."""
-        if self._automaton is None and self.keys:
-            import ahocorasick_rs
-
-            self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [_code_units(key)[0] for key in self.keys],
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-        return self._automaton
+        return self.automata.full()
 
     def codes(self) -> dict[str, list[Entry]]:
         """Every code the loaded entries report → its entries."""
@@ -868,14 +842,16 @@ class ChecklistSet:
         plain: list[Hit] = []
         slow: list[Entry] = []                 # entries whose context regex timed out
         found_at: dict[int, list[int]] = {}    # trigger key → where it starts
-        automaton = self.automaton
+        units, exact = code_units(text) if self.keys else (b"", True)
+        automaton, chosen = self.automata.for_text(units)
         if automaton is not None:
             keys, key_entries, trigger_keys = self.keys, self.key_entries, self.trigger_keys
             simple, messages = self.simple, self._messages
-            units, exact = _code_units(text)
             for k, unit_start, unit_end in automaton.find_matches_as_indexes(units, overlapping=True):
                 if unit_start & 1:
                     continue  # a match that starts in the middle of a character
+                if chosen is not None:
+                    k = chosen[k]  # an automaton over some of the keys
                 start, end = unit_start >> 1, unit_end >> 1
                 if not exact and text[start:end] != keys[k]:
                     continue
