@@ -41,8 +41,13 @@ def _every_key(keys: list[str], text: str) -> list[tuple[int, int, int]]:
 
 def _filtered(keys: list[str], text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
     automata = KeyAutomata(keys)
-    automaton, chosen = automata.for_text(code_units(text)[0])
-    assert chosen is not None, "the text is short: the automaton must be the filtered one"
+    limit = automaton_module.CHARACTERS_PER_KEY
+    automaton_module.CHARACTERS_PER_KEY = 10 ** 9  # filter whatever the length (the policy is tested below)
+    try:
+        automaton, chosen = automata.for_text(code_units(text)[0])
+    finally:
+        automaton_module.CHARACTERS_PER_KEY = limit
+    assert chosen is not None, "the automaton must be the filtered one"
     if automaton is None:
         return [], chosen
     found = automaton.find_matches_as_indexes(code_units(text)[0], overlapping=True)

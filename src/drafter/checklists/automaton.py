@@ -12,7 +12,6 @@ units both occur in the text. The matches are the same, with their indexes mappe
 from __future__ import annotations
 
 import struct
-from array import array
 from itertools import compress
 from typing import Any
 
@@ -25,14 +24,16 @@ _ASTRAL = re_compile("[\U00010000-\U0010FFFF]")
 _PAIRS_OK = struct.calcsize("I") == 4
 #: The pair every text is taken to hold (see KeyAutomata._first): U+FFFF twice, a non-character.
 _ANY = 0xFFFFFFFF
+_ANY_BYTES = b"\xff\xff\xff\xff"
 
-#: Filter the keys while the text has at most this many characters a key. Measured (regular
-#: install, one CPU busy) on distinct corpus slices of 1,000–300,000 characters against 1,237
-#: keys (the bundled checklists) and 3,234–3,237 (plus a 2,000-entry dictionary of generated or
-#: of real wrong forms): filtering costs ≈ 70 ns a character (the text's set of pairs) plus
-#: little a key; building costs ≈ 2 µs a key kept. The two meet at ≈ 25 characters a key;
-#: below 15 filtering saves at least a third (benchmarks/README.md, "Filtered automaton").
-CHARACTERS_PER_KEY = 15
+#: Filter the keys while the text has at most this many characters a key. Measured with
+#: benchmarks/bench_key_filter.py (regular install, the machine's other CPU busy) on distinct
+#: corpus slices of 1,000–100,000 characters, against 1,237 keys (the bundled checklists) and
+#: ≈ 3,235 (plus a 2,000-entry dictionary, generated or of real wrong forms): filtering costs
+#: ≈ 70 ns a character (the text's pairs) plus ≈ 0.1 µs a key and 2 µs a key kept; the
+#: automaton over every key 1.6–2 µs a key. The two break even at 17–25 characters a key (real
+#: wrong forms: ≈ 18); at 12 filtering still saves about a third, below 3 five sixths.
+CHARACTERS_PER_KEY = 12
 
 
 def code_units(text: str) -> tuple[bytes, bool]:
@@ -70,17 +71,18 @@ class KeyAutomata:
     """The automata over a list of keys: one over every key, built once and kept, or one over
     the keys that can occur in a short text, built for that text.
 
-    Picklable: the keys' code units and their first and last pairs are kept (arrays, cheap to
-    read back), the automata are not.
+    Picklable: the keys' code units and their first and last pairs are kept (the pairs as bytes,
+    cheap to read back), the automata are not.
     """
 
     def __init__(self, keys: list[str]) -> None:
         #: each key's code units (encoded once, when the checklists are compiled)
         self.units: list[bytes] = [code_units(key)[0] for key in keys]
-        #: each key's first and last pairs of code units; a key of one unit has :data:`_ANY`,
-        #: which every text's pairs hold (such keys are few and cheap to keep)
-        self._first = array("I", (pair_at(u, 0) if len(u) >= 4 else _ANY for u in self.units))
-        self._last = array("I", (pair_at(u, len(u) - 4) if len(u) >= 4 else _ANY for u in self.units))
+        #: each key's first and last pairs of code units, four bytes a key (read as :func:`pair_at`
+        #: reads them); a key of one unit has :data:`_ANY`, which every text's pairs hold (such
+        #: keys are few and cheap to keep)
+        self._first = b"".join(u[:4] if len(u) >= 4 else _ANY_BYTES for u in self.units)
+        self._last = b"".join(u[-4:] if len(u) >= 4 else _ANY_BYTES for u in self.units)
         self._full: Any = None
         #: characters filtered so far in this process (see :meth:`for_text`)
         self._spent = 0
@@ -115,9 +117,10 @@ class KeyAutomata:
         self._spent += count
         pairs = unit_pairs(units)
         pairs.add(_ANY)
-        has, last = pairs.__contains__, self._last
+        has, last = pairs.__contains__, memoryview(self._last).cast("I")
         # The keys whose first pair occurs (one pass in C), then those whose last pair does too.
-        chosen = [k for k in compress(range(len(last)), map(has, self._first)) if has(last[k])]
+        chosen = [k for k in compress(range(len(last)), map(has, memoryview(self._first).cast("I")))
+                  if has(last[k])]
         if not chosen:
             return None, chosen
         return _build([self.units[k] for k in chosen]), chosen

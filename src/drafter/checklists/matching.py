@@ -2,9 +2,10 @@
 
 One entry at a time (:func:`entry_hits`, the slow path the examples and tests use), or every
 loaded entry in one pass (:class:`ChecklistSet`): every plain ``wrong`` text of every loaded
-checklist goes into a single Aho-Corasick automaton (ahocorasick_rs); regex entries are searched one
-by one with a timeout, so a catastrophic pattern cannot hang a check, and only in the paragraphs
-where a literal they require occurs.
+checklist goes into a single Aho-Corasick automaton (ahocorasick_rs; for a short text, one over
+only the texts that can occur in it: :mod:`drafter.checklists.automaton`); regex entries are
+searched one by one with a timeout, so a catastrophic pattern cannot hang a check, and only in the
+paragraphs where a literal they require occurs.
 """
 
 from __future__ import annotations
