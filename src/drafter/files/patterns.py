@@ -1,4 +1,4 @@
-"""Regular expressions compiled once per installation, not once per run.
+r"""Regular expressions compiled once per installation, not once per run.
 
 A short ``drafter check`` spent a fifth of its time in ``re.compile``: about 130 patterns, many
 with CJK character classes, for which ``re``'s compiler loops over tens of thousands of code
@@ -12,11 +12,17 @@ a stale or corrupt file) falls back to ``re.compile``; the cache never changes a
 :func:`fast` wraps patterns that open with a lookbehind or an alternation: ``re`` tries such a
 pattern at every position of the text, while the ``regex`` package (in its re-compatible V0
 mode: the same matches) first looks for the characters a match needs — 20–60× faster on a
-2.7 MB report. Compiling its ``regex`` patterns costs
-30–40 ms, so they are kept in the user cache, as ``regex`` pickles them (their compiled code, not
-their text); with caching off (``DRAFTER_NO_CACHE``) a text shorter than :data:`FAST_FROM`
-characters is searched by ``re`` instead, which costs it well under a millisecond more
-(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree).
+2.7 MB report. Texts shorter than :data:`FAST_FROM` characters are searched by ``re`` (well under
+a millisecond more than ``regex`` on such a text, and no 10–15 ms import of ``regex``); longer ones
+by ``regex``, whose compiled patterns (30–40 ms to compile) are kept in the user cache as
+``regex`` pickles them (their compiled code, not their text).
+``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree.
+
+Both engines read a pattern alike but for three categories, which each takes from its own Unicode
+tables (:func:`categories_agree`): ``\s`` (``re``'s also holds U+001C–U+001F), ``\d`` (``regex``'s
+newer tables hold digits of scripts added since Python's, all beyond U+FFFF) and ``\w``/``\b``
+(thousands of marks and numbers apart). A pattern that uses one goes to ``re`` only for a text
+where the two readings cannot differ.
 """
 
 from __future__ import annotations
@@ -83,20 +89,6 @@ def _load_regex(regex: Any) -> dict:
 
         _regex_table = read_table(_regex_cache_file(regex), pickle.loads)
     return _regex_table
-
-
-def _regex_cacheable() -> bool:
-    """Whether ``regex`` patterns are kept between runs (then a short text uses them too: after
-    the first run they cost no compiling, and each search is faster than ``re``'s)."""
-    global _cacheable
-    if _cacheable is None:
-        from .cache import cache_root
-
-        _cacheable = cache_root() is not None
-    return _cacheable
-
-
-_cacheable: bool | None = None
 
 
 def _save() -> None:
@@ -167,6 +159,46 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
     return compiled
 
 
+#: :func:`categories` bits: the pattern uses ``\\s``/``\\S``, ``\\d``/``\\D``, ``\\w``/``\\W``/``\\b``/``\\B``.
+SPACE, DIGIT, WORD = 1, 2, 4
+_CATEGORY_BITS = {"s": SPACE, "S": SPACE, "d": DIGIT, "D": DIGIT, "w": WORD, "W": WORD, "b": WORD, "B": WORD}
+#: What ``re``'s ``\\s`` matches and ``regex``'s does not (the file, group, record and unit
+#: separators: ``str.isspace`` holds them, Unicode's White_Space does not).
+_SPACE_APART = "\x1c\x1d\x1e\x1f"
+
+
+def categories(pattern: str) -> int:
+    """Which categories ``pattern`` uses (:data:`SPACE` | :data:`DIGIT` | :data:`WORD`), read off
+    its escapes (``\\\\s`` is an escaped backslash and an ``s``)."""
+    bits = 0
+    at = pattern.find("\\")
+    while at != -1:
+        bits |= _CATEGORY_BITS.get(pattern[at + 1:at + 2], 0)
+        at = pattern.find("\\", at + 2)
+    return bits
+
+
+_agreed: tuple = (None, 0, False)   # the last text asked about, its categories and the answer
+
+
+def categories_agree(needs: int, text: str) -> bool:
+    """Whether ``re`` and ``regex`` read the categories ``needs`` alike on every character of
+    ``text``: ``\\s`` unless it holds U+001C–U+001F; ``\\d`` unless it holds a character beyond
+    U+FFFF (the digits the two engines' Unicode tables disagree on all are: the BMP's have been
+    stable for many Unicode versions, which ``tests/unit_tests/test_fast_patterns.py`` checks for
+    the installed pair); ``\\w`` and ``\\b`` never (they differ on common marks and numbers, ²)."""
+    global _agreed
+    if needs & WORD:
+        return False
+    last, last_needs, answer = _agreed
+    if last is text and last_needs == needs:
+        return answer
+    answer = not (needs & SPACE and any(c in text for c in _SPACE_APART)
+                  or needs & DIGIT and text and max(text) > "\uffff")
+    _agreed = (text, needs, answer)
+    return answer
+
+
 #: Every :class:`FastPattern` made (tests/unit_tests/test_fast_patterns.py compares both engines).
 FAST_PATTERNS: list[FastPattern] = []
 
@@ -175,21 +207,24 @@ class FastPattern:
     """A pattern run by ``re`` on short texts and by the ``regex`` package on long ones (see the
     module's docstring); the methods take the same arguments as ``re.Pattern``'s."""
 
-    __slots__ = ("pattern", "flags", "_re", "_regex")
+    __slots__ = ("pattern", "flags", "_re", "_regex", "_needs")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = int(flags)
         self._re: re.Pattern | None = None
         self._regex: Any = None
+        self._needs = 0
 
-    def engine(self, length: int) -> Any:
-        """The compiled pattern used for a text of ``length`` characters: ``regex``'s, unless
-        the text is short and there is no user cache to keep ``regex``'s compiled form in."""
-        if self._regex is None and length < FAST_FROM and not _regex_cacheable():
+    def engine(self, string: str) -> Any:
+        """The compiled pattern used to search ``string``: ``re``'s for a text shorter than
+        :data:`FAST_FROM` where both engines read the pattern's categories alike, else ``regex``'s."""
+        if self._regex is None and len(string) < FAST_FROM:
             if self._re is None:
                 self._re = compile(self.pattern, self.flags)
-            return self._re
+                self._needs = categories(self.pattern)
+            if not self._needs or categories_agree(self._needs, string):
+                return self._re
         return self.regex_pattern()
 
     def regex_pattern(self) -> Any:
@@ -205,19 +240,19 @@ class FastPattern:
         return self._regex
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
-        return self.engine(len(string)).finditer(string, pos, endpos)
+        return self.engine(string).finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.engine(len(string)).search(string, pos, endpos)
+        return self.engine(string).search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.engine(len(string)).match(string, pos, endpos)
+        return self.engine(string).match(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        return self.engine(len(string)).findall(string, pos, endpos)
+        return self.engine(string).findall(string, pos, endpos)
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        return self.engine(len(string)).sub(repl, string, count)
+        return self.engine(string).sub(repl, string, count)
 
 
 def fast(pattern: str, flags: int = 0) -> FastPattern:

@@ -1,0 +1,109 @@
+"""A checklist entry's ``pattern`` or ``context``: searched by ``re`` where that is proved safe and
+gives the same matches, by the ``regex`` package with a timeout everywhere else.
+
+``regex`` is the checklist engine (its V0 mode reads a pattern as ``re`` does, and a search can be
+given a timeout, so that a user's catastrophic pattern cannot hang a check), but importing it
+costs 10–15 ms, a tenth of a short ``drafter check``. So a text shorter than
+:data:`~drafter.files.patterns.FAST_FROM` characters is searched by ``re`` when the pattern is one
+:func:`~drafter.checklists.backtracking.re_safe` proves needs no timeout (its work is bounded by
+its own structure, far below the timeout) and the text holds no character the two engines'
+Unicode tables read differently for the categories the pattern uses
+(:func:`~drafter.files.patterns.categories_agree`). Long texts keep ``regex`` (it is faster there:
+it looks for the characters a match needs first), and so does every pattern not proved safe.
+
+Pickled in the checklist cache as its text and that verdict: unpickling imports no engine; each
+is compiled on first use (``re``'s code through the user cache of :mod:`drafter.files.patterns`).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, Iterator
+
+from ..files.patterns import FAST_FROM, categories, categories_agree, compile as re_compile
+
+#: A ``right`` text that ``re`` and ``regex`` expand alike: only ``\\1``–``\\99`` and ``\\g<…>``
+#: after a backslash (both refuse or read other escapes, ``\\0`` and octals in their own ways).
+_PLAIN_TEMPLATE = r"(?:[^\\]|\\[1-9][0-9]?(?![0-9])|\\g<[^>]*>)*\Z"
+
+
+def plain_template(right: str | None) -> bool:
+    """Whether ``right`` expands alike with either engine's match (no escape but group references)."""
+    return right is None or "\\" not in right or re_compile(_PLAIN_TEMPLATE, re.S).match(right) is not None
+
+
+class EntryPattern:
+    """A checklist regular expression (``regex`` V0 syntax), compiled on first use by the engine
+    a search needs. Searches take ``re.Pattern``'s arguments, plus ``timeout`` (applied when
+    ``regex`` searches; ``re`` is only given patterns that need none) and ``size``: the length of
+    the whole text a piece of which is searched (it decides the engine, as the text's length
+    does for :class:`~drafter.files.patterns.FastPattern`)."""
+
+    __slots__ = ("pattern", "by_re", "_needs", "_re", "_regex")
+
+    def __init__(self, pattern: str, by_re: bool, compiled: Any = None) -> None:
+        self.pattern = pattern
+        #: whether short texts are searched by ``re`` (see the module's docstring)
+        self.by_re = by_re
+        self._needs = categories(pattern) if by_re else 0
+        self._re: re.Pattern | None = None
+        self._regex = compiled
+
+    def __reduce__(self) -> tuple:
+        return EntryPattern, (self.pattern, self.by_re)
+
+    def __repr__(self) -> str:
+        return f"EntryPattern({self.pattern!r}, by_re={self.by_re})"
+
+    def regex_pattern(self) -> Any:
+        """The pattern compiled by ``regex`` (V0: re's reading)."""
+        if self._regex is None:
+            import regex
+
+            self._regex = regex.compile(self.pattern, regex.V0)
+        return self._regex
+
+    def engine(self, text: str, size: int | None = None) -> Any:
+        """The compiled pattern that searches ``text`` (a piece of a text of ``size`` characters)."""
+        if self.by_re and (len(text) if size is None else size) < FAST_FROM and (
+                not self._needs or categories_agree(self._needs, text)):
+            if self._re is None:
+                self._re = re_compile(self.pattern)
+            return self._re
+        return self.regex_pattern()
+
+    @property
+    def groups(self) -> int:
+        return self.regex_pattern().groups
+
+    @property
+    def groupindex(self) -> dict:
+        return self.regex_pattern().groupindex
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize, timeout: float | None = None,
+                 size: int | None = None) -> Iterator:
+        found = self.engine(text, size)
+        if found is self._regex:
+            return found.finditer(text, pos, endpos, timeout=timeout)
+        return found.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize, timeout: float | None = None,
+               size: int | None = None) -> Any:
+        found = self.engine(text, size)
+        if found is self._regex:
+            return found.search(text, pos, endpos, timeout=timeout)
+        return found.search(text, pos, endpos)
+
+
+def expand(match: Any, right: str) -> str:
+    """``match.expand(right)``, or ``right`` itself where the template does not fit the match."""
+    try:
+        return match.expand(right)
+    except (re.error, IndexError):
+        return right
+    except Exception as exc:
+        regex = sys.modules.get("regex")
+        if regex is not None and isinstance(exc, regex.error):
+            return right
+        raise
