@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from ..errors import DrafterError
+from . import _process_end
 
 if TYPE_CHECKING:
     import argparse
@@ -108,6 +109,16 @@ def build_parser(commands: dict[str, ModuleType] | None = None) -> argparse.Argu
     return parser
 
 
+def entry() -> None:
+    """The ``drafter`` executable (and ``python -m drafter``): :func:`main`, and after a one-shot
+    command the process's quick end (:mod:`._process_end`)."""
+    _process_end.start()
+    status = main()
+    if _process_end.ran_one_shot():
+        _process_end.finish(status)
+    sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -135,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         # cyclic collector would walk them again and again (≈ 5 ms of a check's start-up).
         collecting = gc.isenabled()
         gc.disable()
+        commands: dict = {}
         try:
             commands = _commands(wanted)
             from ._usage_zh import chinese
@@ -149,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             # What start-up built (modules, checklists come later) lives to the end: keep the
             # cyclic collector from walking it again at every collection.
             gc.freeze()
-            if collecting:
+            one_shot = _process_end.one_shot(commands.get(wanted))
+            if collecting and not one_shot:  # a one-shot command's garbage is left to its exit
                 gc.enable()
         try:
             status = args._module.run(args)

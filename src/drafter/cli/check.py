@@ -10,6 +10,7 @@ from ..errors import DrafterError
 from ..outlines.definition import load_outline
 from .json_output import JsonStream, tail_json
 from . import EXIT_FAIL, EXIT_OK, EXIT_USAGE
+from ._process_end import hold
 from .common import Tally, add_check_options, expand_paths, options_from_args, unknown_codes
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -18,6 +19,8 @@ PROGRESS_MIN_FILES = 20
 
 NAME = "check"
 HELP = "检查报告（文件、文件夹或 - 表示标准输入）"
+#: Run from the executable, the process ends without freeing what the check built (_process_end).
+ONE_SHOT = True
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
     results: list = []  # for SARIF only
     progress = _progress(len(paths))
     for path, result in check_many(paths, options, jobs=_jobs(args.jobs)):
+        hold(result)  # the process's end frees it (nothing, after a quick end), not this loop
         progress.advance(path)
         if isinstance(result, DrafterError):
             errors.append(result)
