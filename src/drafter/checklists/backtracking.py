@@ -19,8 +19,11 @@ yes only when
 The count (:func:`_sequence`) follows ``re``'s backtracking: for each element, how many ways it
 can end (*paths*, each a place the rest of the pattern is tried from) and how many character
 tests it costs (*steps*), multiplied along a sequence. Bounded repeats count every way they can
-end; an alternation counts the sum of its branches' ways, or the largest, when its branches start
-with characters no two share (then at most one gets past its first character). An unbounded repeat
+end, but a one-character repeat followed by a test none of its characters passes (``[^。]{0,30}也``)
+goes on one way only (at any other end the next character is one of the repeat's). An alternation's
+branches are grouped by their first characters (no character passes the first tests of two
+groups): a text's character gets past the first test of one group at most, so the alternation
+counts the ways and steps of its largest group, plus the first tests of all. An unbounded repeat
 (``X*``, ``X+``, ``X{2,}``) is allowed only over a single character class or a fixed run of them
 (``(?:、[一二]中)*``), and only
 
@@ -46,7 +49,7 @@ from .matching import _C, _sre_parse, _stdlib_parse
 
 #: Most character tests a search may make per position of the text: a pattern whose count is
 #: higher stays with ``regex``. ``FAST_FROM × STEPS`` = 25 million tests, ≈ 0.05–0.1 s of ``_sre``
-#: in the worst case; the bundled checklists' patterns count 1–260.
+#: in the worst case; the bundled checklists' patterns count 4–300.
 STEPS = 500
 #: Guards further back than this are not looked for (their distance multiplies the count).
 _MAX_GUARD = 8
@@ -86,18 +89,23 @@ class _Chars:
         return False
 
 
-def _category(code) -> Callable[[str], bool]:
-    # Each test lets through at least what either engine's category holds (``re``'s
-    # str.isspace holds U+001C–U+001F; ``regex``'s newer tables hold digits beyond U+FFFF), so
-    # sets told apart are apart for both engines. A negated category lets through everything.
+def _category(code) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """Tests for a category: one that lets through at least what either engine's category holds,
+    one that lets through no more than both hold (``re``'s str.isspace also holds U+001C–U+001F,
+    ``regex``'s newer tables hold more digits beyond U+FFFF). A negated set uses the second, so
+    that sets told apart are apart for both engines."""
     negated = "NOT" in getattr(code, "name", str(code))
-    if code in _SPACE_CATEGORIES and not negated:
-        return str.isspace
-    if code in _DIGIT_CATEGORIES and not negated:
-        return lambda c: c.isdecimal() or c > "\uffff"
     if code in _WORD_CATEGORIES:
         raise _Unsafe
-    return lambda c: True
+    if code in _SPACE_CATEGORIES:
+        over, under = str.isspace, lambda c: c.isspace() and c not in "\x1c\x1d\x1e\x1f"
+    elif code in _DIGIT_CATEGORIES:
+        over, under = (lambda c: c.isdecimal() or c > "\uffff"), (lambda c: c.isdecimal() and c <= "\uffff")
+    else:
+        raise _Unsafe
+    if negated:
+        return (lambda c: not under(c)), (lambda c: not over(c))
+    return over, under
 
 
 def _chars(op, av) -> _Chars:
@@ -112,32 +120,42 @@ def _chars(op, av) -> _Chars:
         return _Chars(lambda c: True, None)
     negate = False
     listed: set[str] | None = set()
-    tests: list[Callable[[str], bool]] = []
+    over: list[Callable[[str], bool]] = []
+    under: list[Callable[[str], bool]] = []
     for item_op, item in av:
         if item_op is _C.NEGATE:
             negate = True
         elif item_op is _C.LITERAL:
             char = chr(item)
-            tests.append(char.__eq__)
+            over.append(char.__eq__)
+            under.append(char.__eq__)
             if listed is not None:
                 listed.add(char)
         elif item_op is _C.RANGE:
             low, high = chr(item[0]), chr(item[1])
-            tests.append(lambda c, low=low, high=high: low <= c <= high)
+            inside = (lambda c, low=low, high=high: low <= c <= high)
+            over.append(inside)
+            under.append(inside)
             if listed is not None and item[1] - item[0] < _MAX_LISTED:
                 listed.update(map(chr, range(item[0], item[1] + 1)))
             else:
                 listed = None
         elif item_op is _C.CATEGORY:
-            tests.append(_category(item))
+            wide, narrow = _category(item)
+            over.append(wide)
+            under.append(narrow)
             listed = None
         else:  # RANGE_UNI_IGNORE and the like: not expected without (?i)
             raise _Unsafe
 
-    def test(c: str) -> bool:
-        return negate or any(t(c) for t in tests)   # a negated set: assume it lets anything through
-
-    if negate or (listed is not None and len(listed) > _MAX_LISTED):
+    if negate:
+        def test(c: str) -> bool:
+            return not any(t(c) for t in under)
+        listed = None
+    else:
+        def test(c: str) -> bool:
+            return any(t(c) for t in over)
+    if listed is not None and len(listed) > _MAX_LISTED:
         listed = None
     return _Chars(test, frozenset(listed) if listed is not None else None)
 
@@ -185,9 +203,25 @@ def _sequence(items: list, guards: list[tuple[int, _Chars]], last: bool) -> tupl
     for number, (op, av) in enumerate(items):
         paths, steps = _item(op, av, guards, last and number == len(items) - 1)
         cost = _check(cost + arrivals * steps)
+        if paths > 1 and _settled(op, av, items[number + 1:number + 2]):
+            # Of the places a one-character repeat can end, only the end of its run passes the
+            # next test: the others fail it at once (counted here), one way goes on.
+            cost = _check(cost + arrivals * paths)
+            paths = 1
         arrivals = _check(arrivals * paths)
         guards = _after(op, av, guards)
     return arrivals, cost
+
+
+def _settled(op, av, following: list) -> bool:
+    """Whether ``op av`` repeats one character test and is followed by a character test that no
+    character of the repeat passes (``[^。]{0,30}也``)."""
+    if op not in _REPEATS or not following or following[0][0] not in _CHARACTER:
+        return False
+    body = list(av[2])
+    if len(body) != 1 or body[0][0] not in _CHARACTER:
+        return False
+    return _chars(*following[0]).apart(_chars(*body[0]))
 
 
 def _item(op, av, guards: list[tuple[int, _Chars]], last: bool) -> tuple[int, int]:
@@ -206,13 +240,16 @@ def _item(op, av, guards: list[tuple[int, _Chars]], last: bool) -> tuple[int, in
             raise _Unsafe
         return _sequence(list(body), guards, last)
     if op is _C.BRANCH:
-        counted = [_sequence(list(branch), guards, last) for branch in av[1]]
-        steps = sum(s for _, s in counted)
-        firsts = [_first(list(branch)) for branch in av[1]]
-        if all(f is not None for f in firsts) and all(
-                a.apart(b) for i, a in enumerate(firsts) for b in firsts[i + 1:]):
-            return max(p for p, _ in counted), steps
-        return sum(p for p, _ in counted), steps
+        branches = [list(branch) for branch in av[1]]
+        counted = [_sequence(branch, guards, last) for branch in branches]
+        groups = _alike(branches)
+        if groups is None:
+            return sum(p for p, _ in counted), sum(s for _, s in counted)
+        # Branches whose first characters no two share are tried to their first character
+        # (``_lead``) and, but for the group the text's character passes, no further.
+        lead = sum(_lead(branch, steps) for branch, (_, steps) in zip(branches, counted))
+        return (max(sum(counted[i][0] for i in group) for group in groups),
+                lead + max(sum(counted[i][1] for i in group) for group in groups))
     if op is _C.ASSERT or op is _C.ASSERT_NOT:
         direction, body = av
         # A lookaround is tried to its end once per arrival and lets one way through.
@@ -251,6 +288,45 @@ def _unbounded(low: int, body: list, guards: list[tuple[int, _Chars]], last: boo
         if all(guard.apart(test) for test in tests):
             return distance + 1, (distance + 1 + low) * width
     raise _Unsafe
+
+
+def _alike(branches: list[list]) -> list[list[int]] | None:
+    """The branches grouped so that no character passes the first tests of two groups (None when
+    a branch's first test is unknown)."""
+    firsts = [_first(branch) for branch in branches]
+    if any(f is None for f in firsts):
+        return None
+    group = list(range(len(branches)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(len(firsts)):
+        for j in range(i + 1, len(firsts)):
+            if not firsts[i].apart(firsts[j]):
+                group[root(j)] = root(i)
+    out: dict[int, list[int]] = {}
+    for i in range(len(firsts)):
+        out.setdefault(root(i), []).append(i)
+    return list(out.values())
+
+
+def _lead(items: list, whole: int) -> int:
+    """Steps a branch takes before its first character test fails: its zero-width assertions and
+    that test, when the test stands at the top of the branch; else (conservatively) all of it."""
+    steps = 0
+    for op, av in items:
+        if op in _CHARACTER:
+            return steps + 1
+        if op is _C.AT:
+            steps += 1
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            steps += _sequence(list(av[1]), [], False)[1]
+        else:
+            return whole
+    return whole
 
 
 def _first(items: list) -> _Chars | None:

@@ -64,22 +64,32 @@ class EntryPattern:
             self._regex = regex.compile(self.pattern, regex.V0)
         return self._regex
 
+    def re_pattern(self) -> re.Pattern:
+        """The pattern compiled by ``re`` (through the user cache of compiled code)."""
+        if self._re is None:
+            self._re = re_compile(self.pattern)
+        return self._re
+
     def engine(self, text: str, size: int | None = None) -> Any:
         """The compiled pattern that searches ``text`` (a piece of a text of ``size`` characters)."""
         if self.by_re and (len(text) if size is None else size) < FAST_FROM and (
                 not self._needs or categories_agree(self._needs, text)):
-            if self._re is None:
-                self._re = re_compile(self.pattern)
-            return self._re
+            return self.re_pattern()
+        return self.regex_pattern()
+
+    def _either(self) -> Any:
+        # Either engine's form tells the groups of a pattern re searches (re reads it as regex does).
+        if self._regex is None and self.by_re:
+            return self.re_pattern()
         return self.regex_pattern()
 
     @property
     def groups(self) -> int:
-        return self.regex_pattern().groups
+        return self._either().groups
 
     @property
     def groupindex(self) -> dict:
-        return self.regex_pattern().groupindex
+        return self._either().groupindex
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize, timeout: float | None = None,
                  size: int | None = None) -> Iterator:

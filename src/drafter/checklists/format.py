@@ -17,8 +17,6 @@ import os
 import re
 from typing import Any
 
-import regex
-
 from .backtracking import re_safe
 from .entry_pattern import EntryPattern, plain_template
 from .matching import RegexTimeout, entry_hits, fix_text
@@ -77,15 +75,19 @@ def _strings(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
 
 def compile_pattern(pattern: str, path: str, line: int, key: str = "pattern",
                     right: str | None = None) -> EntryPattern:
-    """Compile a checklist regex with the ``regex`` package (what decides whether it is valid);
-    a syntax error names file:line. Short texts are searched by ``re`` where
-    :func:`~drafter.checklists.backtracking.re_safe` proves that needs no timeout and ``right``
-    (the entry's fix, which may refer to groups) expands alike with either engine."""
+    """A checklist regex, checked; a syntax error names file:line. A pattern
+    :func:`~drafter.checklists.backtracking.re_safe` accepts is one ``re`` reads as ``regex`` (V0)
+    does, so ``re`` checks it and short texts are searched by ``re`` (when ``right``, the entry's
+    fix, expands alike with either engine); any other is checked and searched by ``regex``."""
+    if re_safe(pattern):
+        return EntryPattern(pattern, plain_template(right))
+    import regex
+
     try:
         compiled = regex.compile(pattern, regex.V0)
     except (regex.error, ValueError, TypeError) as exc:
         raise ChecklistError(f"“{key}”正则表达式无效：{exc}", path, line) from None
-    return EntryPattern(pattern, re_safe(pattern) and plain_template(right), compiled)
+    return EntryPattern(pattern, False, compiled)
 
 
 def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, path: str,
