@@ -9,8 +9,9 @@ yes only when
 - ``re`` reads the pattern as ``regex`` (V0) does (``matching._stdlib_parse``: no ``\\p{…}``,
   fuzzy ``{e<=1}``, POSIX or nested sets), with no flag that the two apply differently
   (``(?i)``, ``(?x)``, ``(?a)``, ``(?L)``, flags inside groups), no ``\\w``/``\\b`` (their Unicode
-  tables differ), no back-reference, atomic group or possessive repeat, and no empty match (the
-  engines step past an empty match differently); and
+  tables differ), no back-reference, atomic group or possessive repeat, no capturing group inside
+  a repeat or a lookbehind (what it holds rests on each engine's way of backtracking), and no
+  empty match (the engines step past an empty match differently); and
 - a static count bounds its work per position of the text by :data:`STEPS` (below), so a search
   of a text shorter than :data:`~drafter.files.patterns.FAST_FROM` costs at most
   ``FAST_FROM × STEPS`` character tests: a few tens of milliseconds of ``_sre``, far below the
@@ -168,7 +169,7 @@ def re_safe(pattern: str) -> bool:
     if parsed is None or parsed.state.flags & _REFUSED_FLAGS:
         return False
     try:
-        if parsed.getwidth()[0] == 0:
+        if parsed.getwidth()[0] == 0 or _captures_apart(list(parsed), False):
             return False
         _, counted = _sequence(list(parsed), [], True)
     except (_Unsafe, OverflowError, RecursionError):
@@ -187,6 +188,28 @@ def steps(pattern: str) -> int | None:
         return _sequence(list(parsed), [], True)[1]
     except (_Unsafe, OverflowError, RecursionError):
         return None
+
+
+def _captures_apart(items: list, inside: bool) -> bool:
+    """Whether a capturing group stands inside a repeat or a lookbehind (``inside``), where what it
+    holds after the match rests on each engine's way of backtracking (``regex`` matches a
+    lookbehind backwards): such a pattern is left to ``regex``."""
+    for op, av in items:
+        if op is _C.SUBPATTERN:
+            if inside and av[0] is not None:
+                return True
+            if _captures_apart(list(av[-1]), inside):
+                return True
+        elif op is _C.BRANCH:
+            if any(_captures_apart(list(branch), inside) for branch in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _captures_apart(list(av[2]), inside or av[1] > 1):
+                return True
+        elif op is _C.ASSERT or op is _C.ASSERT_NOT:
+            if _captures_apart(list(av[1]), inside or av[0] < 0):
+                return True
+    return False
 
 
 def _check(total: int) -> int:
