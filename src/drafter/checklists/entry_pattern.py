@@ -12,7 +12,8 @@ Unicode tables read differently for the categories the pattern uses
 it looks for the characters a match needs first), and so does every pattern not proved safe.
 
 Pickled in the checklist cache as its text and that verdict: unpickling imports no engine; each
-is compiled on first use (``re``'s code through the user cache of :mod:`drafter.files.patterns`).
+is compiled on first use, its compiled form read from the user cache of :mod:`drafter.files.patterns`
+(``re``'s code, ``regex``'s pickled pattern).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 import sys
 from typing import Any, Iterator
 
-from ..files.patterns import FAST_FROM, categories, categories_agree, compile as re_compile
+from ..files.patterns import FAST_FROM, categories, categories_agree, compile as re_compile, regex_compile
 
 #: A ``right`` text that ``re`` and ``regex`` expand alike: only ``\\1``–``\\99`` and ``\\g<…>``
 #: after a backslash (both refuse or read other escapes, ``\\0`` and octals in their own ways).
@@ -59,9 +60,7 @@ class EntryPattern:
     def regex_pattern(self) -> Any:
         """The pattern compiled by ``regex`` (V0: re's reading)."""
         if self._regex is None:
-            import regex
-
-            self._regex = regex.compile(self.pattern, regex.V0)
+            self._regex = regex_compile(self.pattern)   # through the user cache, as re's code
         return self._regex
 
     def re_pattern(self) -> re.Pattern:

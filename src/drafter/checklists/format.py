@@ -83,8 +83,10 @@ def compile_pattern(pattern: str, path: str, line: int, key: str = "pattern",
         return EntryPattern(pattern, plain_template(right))
     import regex
 
+    from ..files.patterns import regex_compile
+
     try:
-        compiled = regex.compile(pattern, regex.V0)
+        compiled = regex_compile(pattern)
     except (regex.error, ValueError, TypeError) as exc:
         raise ChecklistError(f"“{key}”正则表达式无效：{exc}", path, line) from None
     return EntryPattern(pattern, False, compiled)
