@@ -149,13 +149,16 @@ def test_only_fixes_both_engines_expand_alike_go_to_re(right, plain):
         assert not _entry("十九届([四五])中", right).pattern.by_re
 
 
-def test_a_pattern_is_pickled_as_its_text_and_verdict():
+def test_a_pattern_is_pickled_as_its_text_verdict_and_regex_form():
     import pickle
 
     entry = _entry("【\\s*】")
     copy = pickle.loads(pickle.dumps(entry.pattern))
     assert (copy.pattern, copy.by_re, copy._regex) == (entry.pattern.pattern, True, None)
-    assert copy.engine("【 】") is copy._re
+    assert copy.engine("【 】") is copy._re and copy._regex is None
+    long_text = "【 】" + "。" * FAST_FROM
+    assert copy.engine(long_text) is copy.regex_pattern() and copy._pickled is None   # read back when needed
+    assert [m.span() for m in copy.finditer(long_text)] == [(0, 3)]
 
 
 def _modules(cache: str, *args: str) -> set[str]:

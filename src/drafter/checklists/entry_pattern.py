@@ -11,13 +11,14 @@ Unicode tables read differently for the categories the pattern uses
 (:func:`~drafter.files.patterns.categories_agree`). Long texts keep ``regex`` (it is faster there:
 it looks for the characters a match needs first), and so does every pattern not proved safe.
 
-Pickled in the checklist cache as its text and that verdict: unpickling imports no engine; each
-is compiled on first use, its compiled form read from the user cache of :mod:`drafter.files.patterns`
-(``re``'s code, ``regex``'s pickled pattern).
+Pickled in the checklist cache as its text, that verdict and ``regex``'s pickle of the compiled
+pattern as bytes: unpickling imports no engine. ``re``'s form is compiled on first use from the
+user cache of compiled code (:mod:`drafter.files.patterns`), ``regex``'s read from those bytes.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 from typing import Any, Iterator
@@ -41,7 +42,7 @@ class EntryPattern:
     the whole text a piece of which is searched (it decides the engine, as the text's length
     does for :class:`~drafter.files.patterns.FastPattern`)."""
 
-    __slots__ = ("pattern", "by_re", "_needs", "_re", "_regex")
+    __slots__ = ("pattern", "by_re", "_needs", "_re", "_regex", "_pickled")
 
     def __init__(self, pattern: str, by_re: bool, compiled: Any = None) -> None:
         self.pattern = pattern
@@ -50,9 +51,16 @@ class EntryPattern:
         self._needs = categories(pattern) if by_re else 0
         self._re: re.Pattern | None = None
         self._regex = compiled
+        self._pickled: bytes | None = None    # regex's pickle of the pattern, read when first needed
 
     def __reduce__(self) -> tuple:
-        return EntryPattern, (self.pattern, self.by_re)
+        # regex's compiled form travels as bytes (regex pickles its compiled code, so reading it
+        # back costs no parsing): unpickling a checklist imports no engine, and a long text
+        # unpickles only the patterns it searches.
+        pickled = self._pickled
+        if pickled is None and self._regex is not None:
+            pickled = pickle.dumps(self._regex, protocol=pickle.HIGHEST_PROTOCOL)
+        return _restore, (self.pattern, self.by_re, pickled)
 
     def __repr__(self) -> str:
         return f"EntryPattern({self.pattern!r}, by_re={self.by_re})"
@@ -60,7 +68,11 @@ class EntryPattern:
     def regex_pattern(self) -> Any:
         """The pattern compiled by ``regex`` (V0: re's reading)."""
         if self._regex is None:
-            self._regex = regex_compile(self.pattern)   # through the user cache, as re's code
+            if self._pickled is not None:
+                self._regex = pickle.loads(self._pickled)
+                self._pickled = None
+            else:
+                self._regex = regex_compile(self.pattern)   # through the user cache, as re's code
         return self._regex
 
     def re_pattern(self) -> re.Pattern:
@@ -103,6 +115,12 @@ class EntryPattern:
         if found is self._regex:
             return found.search(text, pos, endpos, timeout=timeout)
         return found.search(text, pos, endpos)
+
+
+def _restore(pattern: str, by_re: bool, pickled: bytes | None) -> EntryPattern:
+    made = EntryPattern(pattern, by_re)
+    made._pickled = pickled
+    return made
 
 
 def expand(match: Any, right: str) -> str:

@@ -75,21 +75,17 @@ def _strings(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
 
 def compile_pattern(pattern: str, path: str, line: int, key: str = "pattern",
                     right: str | None = None) -> EntryPattern:
-    """A checklist regex, checked; a syntax error names file:line. A pattern
-    :func:`~drafter.checklists.backtracking.re_safe` accepts is one ``re`` reads as ``regex`` (V0)
-    does, so ``re`` checks it and short texts are searched by ``re`` (when ``right``, the entry's
-    fix, expands alike with either engine); any other is checked and searched by ``regex``."""
-    if re_safe(pattern):
-        return EntryPattern(pattern, plain_template(right))
+    """Compile a checklist regex with the ``regex`` package (what decides whether it is valid); a
+    syntax error names file:line. Short texts are searched by ``re`` where
+    :func:`~drafter.checklists.backtracking.re_safe` proves that needs no timeout and ``right``
+    (the entry's fix, which may refer to groups) expands alike with either engine."""
     import regex
 
-    from ..files.patterns import regex_compile
-
     try:
-        compiled = regex_compile(pattern)
+        compiled = regex.compile(pattern, regex.V0)
     except (regex.error, ValueError, TypeError) as exc:
         raise ChecklistError(f"“{key}”正则表达式无效：{exc}", path, line) from None
-    return EntryPattern(pattern, False, compiled)
+    return EntryPattern(pattern, re_safe(pattern) and plain_template(right), compiled)
 
 
 def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, path: str,
