@@ -66,12 +66,15 @@ def test_same_matches_on_the_corpus(path):
         _same(handle.read(1_000_000))
 
 
-def test_short_texts_go_to_re_and_long_ones_to_regex():
+def test_short_texts_go_to_re_and_long_ones_to_regex(monkeypatch):
     from drafter.files import patterns
 
+    monkeypatch.setattr(patterns, "_long_seen", False)   # as in a fresh `drafter check`
     fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    other = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
     assert isinstance(fast.engine("x" * (FAST_FROM - 1)), re.Pattern)
     assert fast.engine("x" * FAST_FROM) is fast.regex_pattern()
+    assert other.engine("x" * 10) is other.regex_pattern()   # a long text's paragraphs: regex, as before
     long_text = "2020.1.5，3-5次 " * (FAST_FROM // 10)
     for pattern in FAST_PATTERNS:
         assert [m.span() for m in pattern.finditer(long_text)] == \
@@ -86,9 +89,10 @@ def test_short_texts_go_to_re_and_long_ones_to_regex():
     (r"\w+同志", "张三同志", False),                       # \w differs on marks and numbers (²)
     (r"\\s", "a\\s", True),                             # an escaped backslash, then s: no category
 ])
-def test_short_texts_with_characters_the_engines_read_apart_go_to_regex(pattern, text, by_re):
+def test_short_texts_with_characters_the_engines_read_apart_go_to_regex(pattern, text, by_re, monkeypatch):
     from drafter.files import patterns
 
+    monkeypatch.setattr(patterns, "_long_seen", False)
     fast = patterns.FastPattern(pattern)
     assert (fast.engine(text) is not fast.regex_pattern()) is by_re
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex_pattern().finditer(text)]

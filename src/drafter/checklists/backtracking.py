@@ -14,7 +14,7 @@ yes only when
   empty match (the engines step past an empty match differently); and
 - a static count bounds its work per position of the text by :data:`STEPS` (below), so a search
   of a text shorter than :data:`~drafter.files.patterns.FAST_FROM` costs at most
-  ``FAST_FROM × STEPS`` character tests: a few tens of milliseconds of ``_sre``, far below the
+  ``FAST_FROM × STEPS`` character tests: tens of milliseconds of ``_sre`` at most, far below the
   timeout, whatever the text.
 
 The count (:func:`_sequence`) follows ``re``'s backtracking: for each element, how many ways it
@@ -49,8 +49,9 @@ from typing import Callable
 from .matching import _C, _sre_parse, _stdlib_parse
 
 #: Most character tests a search may make per position of the text: a pattern whose count is
-#: higher stays with ``regex``. ``FAST_FROM × STEPS`` = 25 million tests, ≈ 0.05–0.1 s of ``_sre``
-#: in the worst case; the bundled checklists' patterns count 4–300.
+#: higher stays with ``regex``. ``FAST_FROM × STEPS`` = 6 million tests, some tens of milliseconds
+#: of ``_sre`` at worst (``benchmarks/bench_checklist_engines.py``: 13 ms on hostile texts for a
+#: made-up pattern counting 356); the bundled checklists' patterns count 4–300.
 STEPS = 500
 #: Guards further back than this are not looked for (their distance multiplies the count).
 _MAX_GUARD = 8

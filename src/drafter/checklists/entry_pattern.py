@@ -23,7 +23,8 @@ import re
 import sys
 from typing import Any, Iterator
 
-from ..files.patterns import FAST_FROM, categories, categories_agree, compile as re_compile, regex_compile
+from ..files.patterns import (FAST_FROM, categories, categories_agree, compile as re_compile, regex_compile,
+                              saw_a_long_text)
 
 #: A ``right`` text that ``re`` and ``regex`` expand alike: only ``\\1``–``\\99`` and ``\\g<…>``
 #: after a backslash (both refuse or read other escapes, ``\\0`` and octals in their own ways).
@@ -83,8 +84,9 @@ class EntryPattern:
 
     def engine(self, text: str, size: int | None = None) -> Any:
         """The compiled pattern that searches ``text`` (a piece of a text of ``size`` characters)."""
-        if self.by_re and (len(text) if size is None else size) < FAST_FROM and (
-                not self._needs or categories_agree(self._needs, text)):
+        if (len(text) if size is None else size) >= FAST_FROM:
+            saw_a_long_text()
+        elif self.by_re and (not self._needs or categories_agree(self._needs, text)):
             return self.re_pattern()
         return self.regex_pattern()
 
