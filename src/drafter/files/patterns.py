@@ -199,7 +199,7 @@ def categories(pattern: str) -> int:
     return bits
 
 
-_agreed: tuple = (None, 0, False)   # the last text asked about, its categories and the answer
+_facts: list = [None, None, None]   # the last text asked about: it, holds U+001C–U+001F, beyond U+FFFF
 
 
 def categories_agree(needs: int, text: str) -> bool:
@@ -208,12 +208,22 @@ def categories_agree(needs: int, text: str) -> bool:
     U+FFFF (the digits the two engines' Unicode tables disagree on all are: the BMP's have been
     stable for many Unicode versions, which ``tests/unit_tests/test_fast_patterns.py`` checks for
     the installed pair); ``\\w`` and ``\\b`` never (they differ on common marks and numbers, ²)."""
-    global _agreed
     if needs & WORD:
         return False
-    last, last_needs, answer = _agreed
-    if last is text and last_needs == needs:
-        return answer
+    facts = _facts
+    if facts[0] is not text:
+        facts[:] = [text, None, None]
+    if needs & SPACE:
+        if facts[1] is None:
+            facts[1] = any(c in text for c in _SPACE_APART)
+        if facts[1]:
+            return False
+    if needs & DIGIT:
+        if facts[2] is None:
+            facts[2] = bool(text) and max(text) > "\uffff"
+        if facts[2]:
+            return False
+    return True
     answer = not (needs & SPACE and any(c in text for c in _SPACE_APART)
                   or needs & DIGIT and text and max(text) > "\uffff")
     _agreed = (text, needs, answer)
