@@ -27,6 +27,7 @@ where the two readings cannot differ.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Any, Iterator
@@ -243,6 +244,24 @@ def saw_a_long_text() -> None:
     """Record that a text of :data:`FAST_FROM` characters or more is being searched."""
     global _long_seen
     _long_seen = True
+
+
+def _before_fork() -> None:
+    """Load ``regex`` and its cached patterns before this process forks workers.
+
+    Workers are forked to share a long text's checks (which ``regex`` searches) or a folder's
+    files: loading it once here, as every process did at start-up before short texts went to
+    ``re``, spares each worker the import (a 30× report's check spent ≈ 30 ms more CPU without).
+    """
+    try:
+        import regex
+    except ImportError:  # pragma: no cover - a dependency
+        return
+    _load_regex(regex)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork)
 
 
 #: Every :class:`FastPattern` made (tests/unit_tests/test_fast_patterns.py compares both engines).
