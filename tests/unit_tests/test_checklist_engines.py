@@ -36,6 +36,15 @@ CORPUS = sorted((SHARED / "corpus").glob("*.txt.gz")) if (SHARED / "corpus").is_
 SEED = samples_dir() / "propaganda-dept-2020-h1-report.txt"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process(monkeypatch):
+    """As in a fresh `drafter check`: ``regex`` not yet loaded for searching (a long text searched by
+    an earlier test would leave every short one to ``regex``)."""
+    from drafter.files import patterns
+
+    monkeypatch.setattr(patterns, "_regex_loaded", False)
+
+
 def _bundled() -> list[tuple[EntryPattern, str | None]]:
     """Every bundled pattern and context, with the ``right`` its matches are expanded into."""
     out = []

@@ -69,7 +69,7 @@ def test_same_matches_on_the_corpus(path):
 def test_short_texts_go_to_re_and_long_ones_to_regex(monkeypatch):
     from drafter.files import patterns
 
-    monkeypatch.setattr(patterns, "_long_seen", False)   # as in a fresh `drafter check`
+    monkeypatch.setattr(patterns, "_regex_loaded", False)   # as in a fresh `drafter check`
     fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
     other = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
     assert isinstance(fast.engine("x" * (FAST_FROM - 1)), re.Pattern)
@@ -92,7 +92,7 @@ def test_short_texts_go_to_re_and_long_ones_to_regex(monkeypatch):
 def test_short_texts_with_characters_the_engines_read_apart_go_to_regex(pattern, text, by_re, monkeypatch):
     from drafter.files import patterns
 
-    monkeypatch.setattr(patterns, "_long_seen", False)
+    monkeypatch.setattr(patterns, "_regex_loaded", False)
     fast = patterns.FastPattern(pattern)
     assert (fast.engine(text) is not fast.regex_pattern()) is by_re
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex_pattern().finditer(text)]
@@ -109,3 +109,17 @@ def test_the_categories_agree_where_categories_agree_says_so():
         by_regex = {m.start() for m in regex.finditer(category, every, regex.V0)}
         assert by_re and by_regex
         assert all(apart(every[i]) for i in by_re ^ by_regex), category
+
+
+def test_forking_workers_loads_regex_for_them_and_their_texts(monkeypatch):
+    """Workers forked for a long text or a folder inherit ``regex`` loaded once, and search every
+    text with it (as every process did before short texts went to ``re``)."""
+    import sys
+
+    from drafter.files import patterns
+
+    monkeypatch.setattr(patterns, "_regex_loaded", False)
+    patterns._before_fork()
+    assert patterns.regex_loaded() and "regex" in sys.modules
+    fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    assert fast.engine("2020.1.5") is fast.regex_pattern()
