@@ -16,11 +16,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
-import regex
-
 from ..diagnostics import Edit, apply_edits
 from ..errors import ChecklistError
 from .automaton import KeyAutomata, code_units
+from .entry_pattern import expand
 from .model import Checklist, Entry
 
 #: Seconds a regex entry may spend on one document before it is skipped with a diagnostic.
@@ -106,10 +105,7 @@ def accept(entry: Entry, text: str, start: int, end: int, date: _dt.date,
         # The fixed form itself, or an outdated-only entry while it is still current.
         return None
     elif match is not None and entry.right is not None:
-        try:
-            right = match.expand(entry.right)
-        except (regex.error, IndexError):
-            right = entry.right
+        right = expand(match, entry.right)
     else:
         right = entry.right
     return Hit(entry, start, end, _format(entry, found, right, outdated), right)
@@ -148,10 +144,13 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
-def _search(entry: Entry, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+def _search(entry: Entry, text: str, pos: int = 0, endpos: int | None = None,
+            size: int | None = None) -> Iterator[Any]:
+    """The non-empty matches of the entry's pattern in ``text[pos:endpos]``; ``size``: the length
+    of the whole text ``text`` is a piece of (it decides the engine, :class:`EntryPattern`)."""
     try:
         for m in entry.pattern.finditer(text, pos, len(text) if endpos is None else endpos,
-                                        timeout=REGEX_TIMEOUT):
+                                        timeout=REGEX_TIMEOUT, size=size):
             if m.end() > m.start():
                 yield m
     except TimeoutError:
@@ -627,7 +626,7 @@ def _search_paragraphs(entry: Entry, text: str, spans: list[tuple[int, int]]) ->
             pieces.insert(0, "")
             offsets = [offset + 1 for offset in offsets]
         joined = pieces[0] if len(pieces) == 1 else "\n".join(pieces)
-        for m in _search(entry, joined):
+        for m in _search(entry, joined, size=len(text)):
             at = bisect_right(offsets, m.start()) - 1
             shift = origins[at] - offsets[at]
             out.append((m.start() + shift, m.end() + shift, m))
@@ -812,10 +811,7 @@ class ChecklistSet:
                             for start, end, m in found:
                                 right = entry.right
                                 if right is not None:
-                                    try:
-                                        right = m.expand(right)
-                                    except (regex.error, IndexError):
-                                        pass
+                                    right = expand(m, right)
                                 hits.append(Hit(entry, start, end, _format(entry, text[start:end], right), right))
                             continue
                         for start, end, m in found:
