@@ -22,7 +22,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drafter.checklists.backtracking import re_safe
 from drafter.checklists.cache import load_checklists
+from drafter.checklists.entry_pattern import EntryPattern
 from drafter.checklists.format import parse_checklist
 from drafter.checklists.matching import (ChecklistSet, _paragraphs, _search, _search_paragraphs, entry_hits,
                                          paragraph_local, select_longest, trigger_literals)
@@ -47,8 +49,10 @@ def _samples() -> list[str]:
 
 
 def _entry(pattern: str) -> Entry:
+    """An entry searching ``pattern`` as a loaded checklist's would (by ``re`` on short texts where safe)."""
     return Entry(checklist="t", path="t.yaml", line=1, id="t", type="existence", code="custom.t",
-                 severity="warning", message=None, source="test", pattern=regex.compile(pattern, regex.V0))
+                 severity="warning", message=None, source="test",
+                 pattern=EntryPattern(pattern, re_safe(pattern), regex.compile(pattern, regex.V0)))
 
 
 def _by_paragraph(entry: Entry, text: str) -> list[tuple[int, int, tuple]]:
@@ -250,5 +254,5 @@ def test_a_pickled_set_rebuilds_its_automaton():
     text = "打通“战役做后一公里”，𠀀宣作"
     before = _fast(loaded, text)
     again = pickle.loads(pickle.dumps(loaded))
-    assert again._automaton is None
+    assert again.automata._full is None
     assert _fast(again, text) == before and len(before) == 2

@@ -66,16 +66,60 @@ def test_same_matches_on_the_corpus(path):
         _same(handle.read(1_000_000))
 
 
-def test_without_a_cache_short_texts_go_to_re(monkeypatch):
+def test_short_texts_go_to_re_and_long_ones_to_regex(monkeypatch):
     from drafter.files import patterns
 
+    monkeypatch.setattr(patterns, "_regex_loaded", False)   # as in a fresh `drafter check`
     fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
-    monkeypatch.setattr(patterns, "_cacheable", False)
-    assert isinstance(fast.engine(FAST_FROM - 1), re.Pattern)
-    assert fast.engine(FAST_FROM) is fast.regex_pattern()
-    monkeypatch.setattr(patterns, "_cacheable", True)
-    assert fast.engine(10) is fast.regex_pattern()
+    other = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    assert isinstance(fast.engine("x" * (FAST_FROM - 1)), re.Pattern)
+    assert fast.engine("x" * FAST_FROM) is fast.regex_pattern()
+    assert other.engine("x" * 10) is other.regex_pattern()   # a long text's paragraphs: regex, as before
     long_text = "2020.1.5，3-5次 " * (FAST_FROM // 10)
     for pattern in FAST_PATTERNS:
         assert [m.span() for m in pattern.finditer(long_text)] == \
             [m.span() for m in re.compile(pattern.pattern, pattern.flags).finditer(long_text)]
+
+
+@pytest.mark.parametrize("pattern, text, by_re", [
+    (r"以下\s*([0-9])", "以下 3个方面", True),
+    (r"以下\s*([0-9])", "以下\x1c3个方面", False),       # re's \s holds U+001C, regex's does not
+    (r"(?<=\d月)(\d{1,2})号", "7月10号", True),
+    (r"(?<=\d月)(\d{1,2})号", "7月10号 \U00011f50", False),  # a Kawi digit: \d in regex's tables only
+    (r"\w+同志", "张三同志", False),                       # \w differs on marks and numbers (²)
+    (r"\\s", "a\\s", True),                             # an escaped backslash, then s: no category
+])
+def test_short_texts_with_characters_the_engines_read_apart_go_to_regex(pattern, text, by_re, monkeypatch):
+    from drafter.files import patterns
+
+    monkeypatch.setattr(patterns, "_regex_loaded", False)
+    fast = patterns.FastPattern(pattern)
+    assert (fast.engine(text) is not fast.regex_pattern()) is by_re
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in fast.regex_pattern().finditer(text)]
+
+
+def test_the_categories_agree_where_categories_agree_says_so():
+    """What :func:`drafter.files.patterns.categories_agree` relies on, for the installed ``re``
+    and ``regex``: their ``\\s`` differ on U+001C–U+001F only, their ``\\d`` beyond U+FFFF only."""
+    import regex
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for category, apart in ((r"\s", lambda c: c in "\x1c\x1d\x1e\x1f"), (r"\d", lambda c: c > "\uffff")):
+        by_re = {m.start() for m in re.finditer(category, every)}
+        by_regex = {m.start() for m in regex.finditer(category, every, regex.V0)}
+        assert by_re and by_regex
+        assert all(apart(every[i]) for i in by_re ^ by_regex), category
+
+
+def test_forking_workers_loads_regex_for_them_and_their_texts(monkeypatch):
+    """Workers forked for a long text or a folder inherit ``regex`` loaded once, and search every
+    text with it (as every process did before short texts went to ``re``)."""
+    import sys
+
+    from drafter.files import patterns
+
+    monkeypatch.setattr(patterns, "_regex_loaded", False)
+    patterns._before_fork()
+    assert patterns.regex_loaded() and "regex" in sys.modules
+    fast = patterns.FastPattern(FAST_PATTERNS[0].pattern, FAST_PATTERNS[0].flags)
+    assert fast.engine("2020.1.5") is fast.regex_pattern()

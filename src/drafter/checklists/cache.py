@@ -16,11 +16,12 @@ from ..errors import ChecklistError
 from ..files.cache import cache_key, cached, code_stamps, file_stamp
 
 #: Bumped whenever what is pickled changes shape or module (pickles store module paths).
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 _HERE = os.path.dirname(os.path.abspath(__file__))
 #: The modules whose code decides what a cached set holds: changing any of them refuses old
 #: pickles. Named by file, not imported: a warm run never imports the YAML reader (format.py).
-_MODULE_FILES = tuple(os.path.join(_HERE, name) for name in ("model.py", "matching.py", "format.py", "cache.py"))
+_MODULE_FILES = tuple(os.path.join(_HERE, name) for name in ("model.py", "matching.py", "automaton.py", "format.py",
+                                                               "cache.py", "entry_pattern.py", "backtracking.py"))
 
 
 def checklist_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -17,8 +17,8 @@ import os
 import re
 from typing import Any
 
-import regex
-
+from .backtracking import re_safe
+from .entry_pattern import EntryPattern, plain_template
 from .matching import RegexTimeout, entry_hits, fix_text
 from .model import Checklist, Entry, Example
 from ..errors import ChecklistError
@@ -73,12 +73,19 @@ def _strings(value: Any, path: str, line: int, key: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def compile_pattern(pattern: str, path: str, line: int, key: str = "pattern"):
-    """Compile a checklist regex with the ``regex`` package; a syntax error names file:line."""
+def compile_pattern(pattern: str, path: str, line: int, key: str = "pattern",
+                    right: str | None = None) -> EntryPattern:
+    """Compile a checklist regex with the ``regex`` package (what decides whether it is valid); a
+    syntax error names file:line. Short texts are searched by ``re`` where
+    :func:`~drafter.checklists.backtracking.re_safe` proves that needs no timeout and ``right``
+    (the entry's fix, which may refer to groups) expands alike with either engine."""
+    import regex
+
     try:
-        return regex.compile(pattern, regex.V0)
+        compiled = regex.compile(pattern, regex.V0)
     except (regex.error, ValueError, TypeError) as exc:
         raise ChecklistError(f"“{key}”正则表达式无效：{exc}", path, line) from None
+    return EntryPattern(pattern, re_safe(pattern) and plain_template(right), compiled)
 
 
 def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, path: str,
@@ -115,10 +122,10 @@ def _entry(raw: Any, defaults: dict, checklist: str, file_source: str | None, pa
     kind = data["type"]
     wrong = _strings(data.get("wrong"), path, at("wrong"), "wrong")
     pattern_text = data.get("pattern")
-    pattern = compile_pattern(pattern_text, path, at("pattern")) if pattern_text else None
+    right = data.get("right")
+    pattern = compile_pattern(pattern_text, path, at("pattern"), right=right) if pattern_text else None
     context = compile_pattern(data["context"], path, at("context"), "context") if data.get("context") else None
     variants = _strings(data.get("variants"), path, at("variants"), "variants")
-    right = data.get("right")
     if kind == "consistency":
         if len(variants) < 2:
             raise ChecklistError("consistency 条目需要至少两个“variants”", path, at("variants"))

@@ -1,4 +1,4 @@
-"""Regular expressions compiled once per installation, not once per run.
+r"""Regular expressions compiled once per installation, not once per run.
 
 A short ``drafter check`` spent a fifth of its time in ``re.compile``: about 130 patterns, many
 with CJK character classes, for which ``re``'s compiler loops over tens of thousands of code
@@ -12,15 +12,22 @@ a stale or corrupt file) falls back to ``re.compile``; the cache never changes a
 :func:`fast` wraps patterns that open with a lookbehind or an alternation: ``re`` tries such a
 pattern at every position of the text, while the ``regex`` package (in its re-compatible V0
 mode: the same matches) first looks for the characters a match needs — 20–60× faster on a
-2.7 MB report. Compiling its ``regex`` patterns costs
-30–40 ms, so they are kept in the user cache, as ``regex`` pickles them (their compiled code, not
-their text); with caching off (``DRAFTER_NO_CACHE``) a text shorter than :data:`FAST_FROM`
-characters is searched by ``re`` instead, which costs it well under a millisecond more
-(``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree).
+2.7 MB report. Texts shorter than :data:`FAST_FROM` characters are searched by ``re`` (a few
+milliseconds more than ``regex`` at most, and no 10–15 ms import of ``regex``), until the process
+has searched a longer one; longer ones by ``regex``, whose compiled patterns (30–40 ms to compile) are kept in the user cache as
+``regex`` pickles them (their compiled code, not their text).
+``tests/unit_tests/test_fast_patterns.py`` checks that both engines agree.
+
+Both engines read a pattern alike but for three categories, which each takes from its own Unicode
+tables (:func:`categories_agree`): ``\s`` (``re``'s also holds U+001C–U+001F), ``\d`` (``regex``'s
+newer tables hold digits of scripts added since Python's, all beyond U+FFFF) and ``\w``/``\b``
+(thousands of marks and numbers apart). A pattern that uses one goes to ``re`` only for a text
+where the two readings cannot differ.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import Any, Iterator
@@ -37,8 +44,12 @@ try:  # CPython's compiler internals; elsewhere every pattern is compiled by re 
 except ImportError:  # pragma: no cover
     _CAN_CACHE = False
 
-#: Texts at least this long are searched with ``regex`` by a :class:`FastPattern`.
-FAST_FROM = 50_000
+#: Texts at least this long are searched with ``regex`` by a :class:`FastPattern` (and a checklist
+#: pattern, :mod:`drafter.checklists.entry_pattern`). ``re`` searches these patterns ≈ 0.5 µs a
+#: character slower; below this that costs less than importing ``regex`` (instruction counts of
+#: whole `drafter check` runs on corpus slices: 7 % fewer at 10,000 characters, 5 % at 12,000,
+#: even at ≈ 19,000, 18 % more at 49,000).
+FAST_FROM = 12_000
 #: Entries kept in the cache file: patterns of older drafter versions are dropped beyond this.
 _MAX_ENTRIES = 2_000
 
@@ -83,20 +94,6 @@ def _load_regex(regex: Any) -> dict:
 
         _regex_table = read_table(_regex_cache_file(regex), pickle.loads)
     return _regex_table
-
-
-def _regex_cacheable() -> bool:
-    """Whether ``regex`` patterns are kept between runs (then a short text uses them too: after
-    the first run they cost no compiling, and each search is faster than ``re``'s)."""
-    global _cacheable
-    if _cacheable is None:
-        from .cache import cache_root
-
-        _cacheable = cache_root() is not None
-    return _cacheable
-
-
-_cacheable: bool | None = None
 
 
 def _save() -> None:
@@ -167,6 +164,110 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
     return compiled
 
 
+def regex_compile(pattern: str, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags | regex.V0)`` (``re``'s reading), its compiled form read from
+    the user cache when a previous run compiled the same pattern (compiling costs ~1 ms a pattern).
+
+    Raises:
+        regex.error: as ``regex.compile`` does.
+    """
+    import regex
+
+    key = (pattern, int(flags))
+    compiled = _load_regex(regex).get(key)
+    if compiled is None:
+        compiled = regex.compile(pattern, int(flags) | regex.V0)
+        _remember(_regex_new, key, compiled)
+    return compiled
+
+
+#: :func:`categories` bits: the pattern uses ``\\s``/``\\S``, ``\\d``/``\\D``, ``\\w``/``\\W``/``\\b``/``\\B``.
+SPACE, DIGIT, WORD = 1, 2, 4
+_CATEGORY_BITS = {"s": SPACE, "S": SPACE, "d": DIGIT, "D": DIGIT, "w": WORD, "W": WORD, "b": WORD, "B": WORD}
+#: What ``re``'s ``\\s`` matches and ``regex``'s does not (the file, group, record and unit
+#: separators: ``str.isspace`` holds them, Unicode's White_Space does not).
+_SPACE_APART = "\x1c\x1d\x1e\x1f"
+
+
+def categories(pattern: str) -> int:
+    """Which categories ``pattern`` uses (:data:`SPACE` | :data:`DIGIT` | :data:`WORD`), read off
+    its escapes (``\\\\s`` is an escaped backslash and an ``s``)."""
+    bits = 0
+    at = pattern.find("\\")
+    while at != -1:
+        bits |= _CATEGORY_BITS.get(pattern[at + 1:at + 2], 0)
+        at = pattern.find("\\", at + 2)
+    return bits
+
+
+_facts: list = [None, None, None]   # the last text asked about: it, holds U+001C–U+001F, beyond U+FFFF
+
+
+def categories_agree(needs: int, text: str) -> bool:
+    """Whether ``re`` and ``regex`` read the categories ``needs`` alike on every character of
+    ``text``: ``\\s`` unless it holds U+001C–U+001F; ``\\d`` unless it holds a character beyond
+    U+FFFF (the digits the two engines' Unicode tables disagree on all are: the BMP's have been
+    stable for many Unicode versions, which ``tests/unit_tests/test_fast_patterns.py`` checks for
+    the installed pair); ``\\w`` and ``\\b`` never (they differ on common marks and numbers, ²)."""
+    if needs & WORD:
+        return False
+    facts = _facts
+    if facts[0] is not text:
+        facts[:] = [text, None, None]
+    if needs & SPACE:
+        if facts[1] is None:
+            facts[1] = any(c in text for c in _SPACE_APART)
+        if facts[1]:
+            return False
+    if needs & DIGIT:
+        if facts[2] is None:
+            facts[2] = bool(text) and max(text) > "\uffff"
+        if facts[2]:
+            return False
+    return True
+    answer = not (needs & SPACE and any(c in text for c in _SPACE_APART)
+                  or needs & DIGIT and text and max(text) > "\uffff")
+    _agreed = (text, needs, answer)
+    return answer
+
+
+_regex_loaded = False
+
+
+def regex_loaded() -> bool:
+    """Whether this process has loaded ``regex`` for searching: it has searched a text of
+    :data:`FAST_FROM` characters or more, or forked workers (:func:`_before_fork`). Then short
+    texts are searched by ``regex`` too (faster than ``re`` once loaded, as before)."""
+    return _regex_loaded
+
+
+def load_regex() -> None:
+    """Record that ``regex`` is (about to be) loaded for searching (see :func:`regex_loaded`)."""
+    global _regex_loaded
+    _regex_loaded = True
+
+
+def _before_fork() -> None:
+    """Load ``regex`` and its cached patterns before this process forks workers.
+
+    Workers are forked to share a long text's checks (which ``regex`` searches) or a folder's
+    files: loading it once here, as every process did at start-up before short texts went to
+    ``re``, spares each worker the import (a 30× report's check spent ≈ 30 ms more CPU without),
+    and the workers search every text with it (a folder of 60 short reports: ≈ 60 ms more CPU
+    with ``re``).
+    """
+    try:
+        import regex
+    except ImportError:  # pragma: no cover - a dependency
+        return
+    _load_regex(regex)
+    load_regex()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork)
+
+
 #: Every :class:`FastPattern` made (tests/unit_tests/test_fast_patterns.py compares both engines).
 FAST_PATTERNS: list[FastPattern] = []
 
@@ -175,49 +276,50 @@ class FastPattern:
     """A pattern run by ``re`` on short texts and by the ``regex`` package on long ones (see the
     module's docstring); the methods take the same arguments as ``re.Pattern``'s."""
 
-    __slots__ = ("pattern", "flags", "_re", "_regex")
+    __slots__ = ("pattern", "flags", "_re", "_regex", "_needs")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = int(flags)
         self._re: re.Pattern | None = None
         self._regex: Any = None
+        self._needs = 0
 
-    def engine(self, length: int) -> Any:
-        """The compiled pattern used for a text of ``length`` characters: ``regex``'s, unless
-        the text is short and there is no user cache to keep ``regex``'s compiled form in."""
-        if self._regex is None and length < FAST_FROM and not _regex_cacheable():
-            if self._re is None:
-                self._re = compile(self.pattern, self.flags)
-            return self._re
+    def engine(self, string: str) -> Any:
+        """The compiled pattern used to search ``string``: ``re``'s for a text shorter than
+        :data:`FAST_FROM` where both engines read the pattern's categories alike, unless this
+        process has loaded ``regex`` for searching (:func:`regex_loaded`); else ``regex``'s."""
+        if self._regex is None and not _regex_loaded:
+            if len(string) >= FAST_FROM:
+                load_regex()
+            else:
+                if self._re is None:
+                    self._re = compile(self.pattern, self.flags)
+                    self._needs = categories(self.pattern)
+                if not self._needs or categories_agree(self._needs, string):
+                    return self._re
         return self.regex_pattern()
 
     def regex_pattern(self) -> Any:
         """The pattern compiled by ``regex`` (V0: re's matching rules)."""
         if self._regex is None:
-            import regex
-
-            key = (self.pattern, self.flags)
-            self._regex = _load_regex(regex).get(key)
-            if self._regex is None:
-                self._regex = regex.compile(self.pattern, self.flags | regex.V0)
-                _remember(_regex_new, key, self._regex)
+            self._regex = regex_compile(self.pattern, self.flags)
         return self._regex
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
-        return self.engine(len(string)).finditer(string, pos, endpos)
+        return self.engine(string).finditer(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.engine(len(string)).search(string, pos, endpos)
+        return self.engine(string).search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self.engine(len(string)).match(string, pos, endpos)
+        return self.engine(string).match(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        return self.engine(len(string)).findall(string, pos, endpos)
+        return self.engine(string).findall(string, pos, endpos)
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
-        return self.engine(len(string)).sub(repl, string, count)
+        return self.engine(string).sub(repl, string, count)
 
 
 def fast(pattern: str, flags: int = 0) -> FastPattern:
