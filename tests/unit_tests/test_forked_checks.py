@@ -99,3 +99,49 @@ def test_a_background_worker_whose_answer_is_not_wanted_is_stopped():
     background.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: nothing left running
+
+
+def test_the_longest_checks_are_taken_first_and_every_check_once():
+    checks = list(all_checks())
+    order = _forked.take_order(checks)
+    assert sorted(order) == list(range(len(checks)))
+    names = [checks[n].name for n in order]
+    listed = [name for name in _forked.LONGEST_FIRST if name in names]
+    assert names[:len(listed)] == listed
+    rest = [check.name for check in checks if check.name not in _forked.LONGEST_FIRST]
+    assert names[len(listed):] == rest  # the others in their registered order
+
+
+def test_diagnostics_pickled_flat_load_equal_field_by_field():
+    import pickle
+
+    ctx = _context("\n".join([SEED] * 2))
+    found = [d for check in all_checks() for d in check.run(ctx)]
+    assert any(d.fix is not None for d in found) and any(d.data for d in found)
+    odd = replace(found[0], message="另一条")
+    odd.extra = "一个额外的属性"  # not a plain diagnostic's fields: pickled as usual, kept
+    shared = [found[1], found[1]]
+    loaded = pickle.loads(_forked.dumps(found + [odd] + shared))
+    assert loaded[:len(found)] == found
+    assert [vars(d) for d in loaded[:len(found)]] == [vars(d) for d in found]  # fields in the same order
+    assert [type(d.span) for d in loaded] == [type(d.span) for d in found + [odd] + shared]
+    assert loaded[len(found)].extra == "一个额外的属性"
+    assert loaded[-1] is loaded[-2]  # one object sent twice is one object
+
+
+def test_a_worker_failing_after_some_checks_keeps_what_it_sent():
+    parent = os.getpid()
+    ctx = _context(SEED)
+    checks = list(all_checks())
+    order = _forked.take_order(checks)
+    late = checks[order[-1]]
+
+    def fails_late_in_a_worker(ctx):
+        if os.getpid() != parent:
+            os._exit(3)  # the worker dies without a word after its earlier replies
+        return late.run(ctx)
+
+    checks[order[-1]] = replace(late, run=fails_late_in_a_worker)
+    shared = _forked.run_checks(checks, ctx, 1000, cores=3)
+    assert [[d.to_json() for d in found] for found in shared] == [
+        [d.to_json() for d in check.run(ctx)] for check in checks]

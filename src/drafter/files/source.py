@@ -36,6 +36,8 @@ _CANDIDATES = ["gb18030", "big5"]
 
 def detect_newline(text: str) -> str:
     """Return the dominant line-end style of ``text``: ``\\r\\n``, ``\\r`` or ``\\n``."""
+    if "\r" not in text:
+        return "\n"  # what the counts below say then, without counting a long text's lines
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf
