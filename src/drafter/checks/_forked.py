@@ -272,7 +272,8 @@ _SPAN_FIELDS = tuple(f.name for f in fields(Span))
 _EDIT_FIELDS = tuple(f.name for f in fields(Edit))
 _FIX_FIELDS = tuple(f.name for f in fields(Fix))
 _new = object.__new__
-_SPAN_AT = 6 + _DIAGNOSTIC_FIELDS.index("span")  # in _diagnostic's arguments, after the span's own
+_SPAN_COUNT = len(_SPAN_FIELDS)
+_SPAN_AT = _SPAN_COUNT + _DIAGNOSTIC_FIELDS.index("span")  # in _diagnostic's arguments, after the span's own
 _BESIDE_SPAN = attrgetter(*(name for name in _DIAGNOSTIC_FIELDS if name != "span"))
 
 
@@ -287,7 +288,7 @@ def _flat_diagnostic(diagnostic: Diagnostic) -> tuple:
 def _diagnostic(*values: Any) -> Diagnostic:
     span = _new(Span)
     span.__dict__.update(zip(_SPAN_FIELDS, values))
-    return Diagnostic(*values[6:_SPAN_AT], span, *values[_SPAN_AT:])
+    return Diagnostic(*values[_SPAN_COUNT:_SPAN_AT], span, *values[_SPAN_AT:])
 
 
 def _flat(kind: type, names: tuple[str, ...]) -> Callable[[Any], tuple]:

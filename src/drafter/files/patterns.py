@@ -225,10 +225,6 @@ def categories_agree(needs: int, text: str) -> bool:
         if facts[2]:
             return False
     return True
-    answer = not (needs & SPACE and any(c in text for c in _SPACE_APART)
-                  or needs & DIGIT and text and max(text) > "\uffff")
-    _agreed = (text, needs, answer)
-    return answer
 
 
 _regex_loaded = False
