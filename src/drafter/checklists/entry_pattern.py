@@ -23,8 +23,7 @@ import re
 import sys
 from typing import Any, Iterator
 
-from ..files.patterns import (FAST_FROM, categories, categories_agree, compile as re_compile, load_regex,
-                              regex_compile, regex_loaded)
+from ..files.patterns import categories, compile as re_compile, regex_compile, searched_by_re
 
 #: A ``right`` text that ``re`` and ``regex`` expand alike: only ``\\1``–``\\99`` and ``\\g<…>``
 #: after a backslash (both refuse or read other escapes, ``\\0`` and octals in their own ways).
@@ -84,11 +83,9 @@ class EntryPattern:
 
     def engine(self, text: str, size: int | None = None) -> Any:
         """The compiled pattern that searches ``text`` (a piece of a text of ``size`` characters):
-        ``re``'s for a short text where that is safe, unless ``regex`` is loaded for searching
-        (:func:`~drafter.files.patterns.regex_loaded`); else ``regex``'s."""
-        if (len(text) if size is None else size) >= FAST_FROM:
-            load_regex()
-        elif self.by_re and not regex_loaded() and (not self._needs or categories_agree(self._needs, text)):
+        ``re``'s for a pattern proved safe where :func:`~drafter.files.patterns.searched_by_re`
+        says so, else ``regex``'s."""
+        if searched_by_re(self._needs, text, len(text) if size is None else size) and self.by_re:
             return self.re_pattern()
         return self.regex_pattern()
 

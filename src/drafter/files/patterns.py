@@ -243,6 +243,19 @@ def load_regex() -> None:
     _regex_loaded = True
 
 
+def searched_by_re(needs: int, text: str, size: int) -> bool:
+    """Whether a pattern using the categories ``needs`` (:func:`categories`) searches ``text`` —
+    a text of ``size`` characters, or a piece of one — with ``re``: the text is shorter than
+    :data:`FAST_FROM`, this process has not loaded ``regex`` for searching, and both engines read
+    those categories alike on ``text``. A longer text loads ``regex`` for searching
+    (:func:`regex_loaded`). The one rule of :class:`FastPattern` and of checklist patterns
+    (:class:`~drafter.checklists.entry_pattern.EntryPattern`)."""
+    if size >= FAST_FROM:
+        load_regex()
+        return False
+    return not _regex_loaded and (not needs or categories_agree(needs, text))
+
+
 def _before_fork() -> None:
     """Load ``regex`` and its cached patterns before this process forks workers.
 
@@ -279,21 +292,17 @@ class FastPattern:
         self.flags = int(flags)
         self._re: re.Pattern | None = None
         self._regex: Any = None
-        self._needs = 0
+        self._needs: int | None = None    # categories(pattern), on first use
 
     def engine(self, string: str) -> Any:
-        """The compiled pattern used to search ``string``: ``re``'s for a text shorter than
-        :data:`FAST_FROM` where both engines read the pattern's categories alike, unless this
-        process has loaded ``regex`` for searching (:func:`regex_loaded`); else ``regex``'s."""
-        if self._regex is None and not _regex_loaded:
-            if len(string) >= FAST_FROM:
-                load_regex()
-            else:
-                if self._re is None:
-                    self._re = compile(self.pattern, self.flags)
-                    self._needs = categories(self.pattern)
-                if not self._needs or categories_agree(self._needs, string):
-                    return self._re
+        """The compiled pattern used to search ``string``: ``re``'s where :func:`searched_by_re`
+        says so, else ``regex``'s."""
+        if self._needs is None:
+            self._needs = categories(self.pattern)
+        if searched_by_re(self._needs, string, len(string)):
+            if self._re is None:
+                self._re = compile(self.pattern, self.flags)
+            return self._re
         return self.regex_pattern()
 
     def regex_pattern(self) -> Any:
