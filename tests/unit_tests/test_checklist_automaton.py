@@ -182,7 +182,7 @@ def test_a_set_matches_alike_with_the_filtered_and_the_whole_automaton(monkeypat
     texts += [text, "\ufeff" + texts[0], forms[0], forms[-1] + "。" + forms[1]]
     filtered = _dictionary(forms)
     whole = pickle.loads(pickle.dumps(filtered))
-    whole.automaton  # built: every later match uses it
+    whole.automata.full()  # built: every later match uses it
     for text in texts:
         assert whole.automata.for_text(code_units(text)[0])[1] is None
         before = filtered.automata._spent

@@ -765,11 +765,6 @@ class ChecklistSet:
             self._regex_entries = [(i, self.entry(i)) for i in self._regex_indexes]
         return self._regex_entries
 
-    @property
-    def automaton(self) -> Any:
-        """The Aho-Corasick automaton over every key as UTF-16 code units (None when no keys)."""
-        return self.automata.full()
-
     def codes(self) -> dict[str, list[Entry]]:
         """Every code the loaded entries report → its entries."""
         out: dict[str, list[Entry]] = {}
